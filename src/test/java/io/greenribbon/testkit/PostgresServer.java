@@ -1,0 +1,126 @@
+package io.greenribbon.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server from the embedded binaries on Maven Central. As root, the library runs the
+ * server inside a user namespace ({@code unshare -U}), where it is not root, so it works for any user.
+ *
+ * <p>It creates the two roles the service uses: {@value #OWNER} owns the schema and runs the
+ * migrations; {@value #APP} is the service's own login, with only the rights the migrations grant it.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String DATABASE = "greenribbon";
+    public static final String OWNER = "greenribbon";
+    public static final String APP = "greenribbon_app";
+    public static final String OWNER_PASSWORD = "owner-local-only";
+    public static final String APP_PASSWORD = "app-local-only";
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A throw-away server on a free port, for one test run. */
+    public static PostgresServer ephemeral() {
+        return start(null, 0);
+    }
+
+    /** A server that keeps its data in {@code dataDir} between runs. */
+    public static PostgresServer persistent(Path dataDir, int port) {
+        return start(dataDir, port);
+    }
+
+    private static PostgresServer start(Path dataDir, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .setServerConfig("fsync", dataDir == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setLocaleConfig("locale", "C.UTF-8");
+            if (dataDir != null) {
+                Files.createDirectories(dataDir.getParent());
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+            }
+            PostgresServer server = new PostgresServer(builder.start());
+            server.createRolesAndDatabase();
+            return server;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void createRolesAndDatabase() throws SQLException {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN PASSWORD '%s';
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOBYPASSRLS;
+                      END IF;
+                    END $$""".formatted(OWNER, OWNER, OWNER_PASSWORD, APP, APP, APP_PASSWORD));
+            if (!databaseExists(s, DATABASE)) {
+                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
+            }
+        }
+    }
+
+    private static boolean databaseExists(Statement s, String name) throws SQLException {
+        try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            return rs.next();
+        }
+    }
+
+    /** Creates an empty database owned by the schema owner, for migration tests. */
+    public String createEmptyDatabase(String name) {
+        try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
+            return jdbcUrl(name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Connection superuser(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.greenribbon.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The real PostgreSQL and Keycloak of one test run: started on first use, on free ports, shared by every
+ * test class and every Quarkus restart, and stopped when the test JVM exits.
+ */
+public final class TestInfrastructure {
+
+    private static TestInfrastructure instance;
+
+    public final PostgresServer postgres;
+    public final KeycloakServer keycloak;
+    public final String keycloakAdminPassword;
+
+    private TestInfrastructure(PostgresServer postgres, KeycloakServer keycloak, String adminPassword) {
+        this.postgres = postgres;
+        this.keycloak = keycloak;
+        this.keycloakAdminPassword = adminPassword;
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-infrastructure-stop"));
+        }
+        return instance;
+    }
+
+    private static TestInfrastructure start() {
+        long t0 = System.nanoTime();
+        Path project = Path.of("").toAbsolutePath();
+        Path keycloakHome = Path.of(System.getProperty("greenribbon.keycloak.home",
+                project.resolve("target/keycloak/keycloak-26.5.6").toString()));
+        Path keycloakData = project.resolve("target/keycloak-test-data");
+        deleteRecursively(keycloakData);
+        String adminPassword = UUID.randomUUID().toString();
+        int keycloakPort = FreePorts.pair();
+        // Keycloak starts in the background while PostgreSQL starts here: they are independent.
+        var keycloak = java.util.concurrent.CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                keycloakHome, keycloakPort, "http://127.0.0.1:" + keycloakPort, keycloakData,
+                RealmFile.withDemoAccounts(project), adminPassword, Duration.ofMinutes(4)));
+        PostgresServer postgres = PostgresServer.ephemeral();
+        long tPg = System.nanoTime();
+        KeycloakServer kc = keycloak.join();
+        System.out.printf("[test-infrastructure] PostgreSQL on %d ready in %d ms, Keycloak on %d ready in %d ms%n",
+                postgres.port(), (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - t0) / 1_000_000);
+        return new TestInfrastructure(postgres, kc, adminPassword);
+    }
+
+    /** The configuration that points the service at these servers. */
+    public Map<String, String> serviceConfig() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(PostgresServer.DATABASE),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(PostgresServer.DATABASE),
+                "quarkus.datasource.username", PostgresServer.APP,
+                "quarkus.datasource.password", PostgresServer.APP_PASSWORD,
+                "quarkus.flyway.username", PostgresServer.OWNER,
+                "quarkus.flyway.password", PostgresServer.OWNER_PASSWORD,
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
+    }
+
+    private void stop() {
+        try {
+            keycloak.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
