@@ -1,0 +1,5 @@
+package io.greenribbon.counsellors;
+
+public enum CounsellorKind {
+    COUNSELLOR, PSYCHOTHERAPIST, HEALTH_EDUCATOR
+}

@@ -1,0 +1,5 @@
+package io.greenribbon.counsellors;
+
+public enum CounsellorStatus {
+    ACTIVE, SUSPENDED, LEFT
+}
