@@ -29,10 +29,10 @@ SELECT format('DO $fail$ BEGIN RAISE EXCEPTION %L; END $fail$',
   FROM pg_roles
  WHERE rolname IN (:'owner', :'app', :'cdr') AND (rolsuper OR rolbypassrls) \gexec
 
--- A non-superuser admin (managed PostgreSQL) must be a member of the owner to create a database for it.
+-- A non-superuser admin (managed PostgreSQL) must be able to SET ROLE to the owner to create its
+-- database (PostgreSQL 16 gives the creator of a role only the ADMIN option). Granting again is a no-op.
 SELECT format('GRANT %I TO %I', :'owner', current_user)
- WHERE NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-   AND NOT pg_has_role(current_user, :'owner', 'MEMBER') \gexec
+ WHERE NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) \gexec
 
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L TEMPLATE template0', :'db', :'owner', 'UTF8')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'db') \gexec
@@ -47,8 +47,7 @@ SELECT format('CREATE ROLE %I LOGIN', :'kc_user')
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'kc_user') \gexec
 SELECT format('ALTER ROLE %I WITH LOGIN PASSWORD %L', :'kc_user', :'kc_password') \gexec
 SELECT format('GRANT %I TO %I', :'kc_user', current_user)
- WHERE NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
-   AND NOT pg_has_role(current_user, :'kc_user', 'MEMBER') \gexec
+ WHERE NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L TEMPLATE template0', :'kc_db', :'kc_user', 'UTF8')
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'kc_db') \gexec
 SELECT format('ALTER DATABASE %I OWNER TO %I', :'kc_db', :'kc_user') \gexec

@@ -3,7 +3,9 @@ package io.greenribbon.helm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
@@ -27,6 +29,22 @@ final class Chart {
     static final String RELEASE = "gr";
     static final String NAMESPACE = "hotline";
     static final String FULLNAME = RELEASE + "-greenribbon";
+
+    /** Placeholder credentials for renders that must not depend on generated randomness. */
+    static final String GIVEN_SECRETS = """
+            secrets:
+              generate: false
+              values:
+                dbPassword: app-pw-9f3a
+                dbOwnerPassword: owner-pw-7c1e
+                dbCdrPassword: cdr-pw-4b8d
+                amiSecret: ami-pw-2d6f
+                cryptoKeys: k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
+                callerHmacKey: hmac-key-5e0a
+                serviceClientSecret: client-pw-8a2c
+                keycloakAdminPassword: kc-admin-pw-1f9b
+                keycloakDbPassword: kc-db-pw-6d3e
+            """;
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Path WORK = Path.of("target/helm-test");
@@ -104,6 +122,18 @@ final class Chart {
             template = template.withValuesFile(write("overlay-" + OVERLAYS.incrementAndGet() + ".yaml", overlay));
         }
         return Manifests.parse(template.call());
+    }
+
+    /**
+     * {@code helm install --dry-run=client}: Helm's report of an install, NOTES included (no objects).
+     */
+    static String installDryRun(Path base, String... overlays) {
+        InstallCommand install = new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .dryRun().withDryRunOption(DryRun.CLIENT).clientOnly().withValuesFile(base);
+        for (String overlay : overlays) {
+            install = install.withValuesFile(write("overlay-" + OVERLAYS.incrementAndGet() + ".yaml", overlay));
+        }
+        return install.call().getOutput();
     }
 
     /** The error Helm reports for these values, or fails when it renders them. */

@@ -32,22 +32,6 @@ class HelmChartTest {
     private static final Path MINIMAL = Chart.ci("minimal");
     private static final Path PRODUCTION = Chart.ci("production");
     private static final Path PROVINCE = Chart.ci("province");
-    /** Placeholder credentials for renders that must not depend on generated randomness. */
-    private static final String GIVEN_SECRETS = """
-            secrets:
-              generate: false
-              values:
-                dbPassword: app-pw-9f3a
-                dbOwnerPassword: owner-pw-7c1e
-                dbCdrPassword: cdr-pw-4b8d
-                amiSecret: ami-pw-2d6f
-                cryptoKeys: k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
-                callerHmacKey: hmac-key-5e0a
-                serviceClientSecret: client-pw-8a2c
-                keycloakAdminPassword: kc-admin-pw-1f9b
-                keycloakDbPassword: kc-db-pw-6d3e
-            """;
-
     private static KubernetesApiStandIn cluster;
 
     @BeforeAll
@@ -163,10 +147,10 @@ class HelmChartTest {
         assertThat(first).matches("[0-9a-f]{64}").isEqualTo(same).isNotEqualTo(changed);
         assertThat(Chart.render(PRODUCTION).keycloak().at("/spec/template/metadata/annotations/checksum~1realm").asText())
                 .matches("[0-9a-f]{64}");
-        JsonNode annotations = Chart.render(MINIMAL, GIVEN_SECRETS).service().at("/spec/template/metadata/annotations");
+        JsonNode annotations = Chart.render(MINIMAL, Chart.GIVEN_SECRETS).service().at("/spec/template/metadata/annotations");
         String secretChecksum = annotations.path("checksum/secret").asText();
         assertThat(secretChecksum).matches("[0-9a-f]{64}");
-        assertThat(Chart.render(MINIMAL, GIVEN_SECRETS, "secrets: {values: {amiSecret: rotated}}")
+        assertThat(Chart.render(MINIMAL, Chart.GIVEN_SECRETS, "secrets: {values: {amiSecret: rotated}}")
                 .service().at("/spec/template/metadata/annotations/checksum~1secret").asText()).isNotEqualTo(secretChecksum);
     }
 
@@ -217,7 +201,7 @@ class HelmChartTest {
 
     @Test
     void noPasswordOrKeyLeavesTheSecret() {
-        Manifests chart = Chart.render(MINIMAL, GIVEN_SECRETS);
+        Manifests chart = Chart.render(MINIMAL, Chart.GIVEN_SECRETS);
         List<String> secrets = List.of("app-pw-9f3a", "owner-pw-7c1e", "cdr-pw-4b8d", "ami-pw-2d6f",
                 "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "hmac-key-5e0a", "client-pw-8a2c", "kc-admin-pw-1f9b",
                 "kc-db-pw-6d3e");
@@ -382,6 +366,37 @@ class HelmChartTest {
                 .isEqualTo("http://gr-greenribbon-keycloak.hotline.svc:8080/realms/greenribbon");
         assertThat(Chart.render(PROVINCE).get("ConfigMap", Chart.FULLNAME).at("/data/GREENRIBBON_OIDC_URL").asText())
                 .isEqualTo("https://auth.hebei.greenribbon.example/realms/greenribbon");
+    }
+
+    @Test
+    void everyValueIsExplainedByTheCommentAboveIt() throws Exception {
+        List<String> lines = Files.readAllLines(Chart.DIR.resolve("values.yaml"));
+        List<String> unexplained = new java.util.ArrayList<>();
+        String previous = "";
+        for (String line : lines) {
+            String text = line.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (!text.startsWith("#") && !text.startsWith("-") && text.matches("[\\w.\\-/\"]+:.*")
+                    && !previous.startsWith("#")) {
+                unexplained.add(line);
+            }
+            previous = text;
+        }
+        assertThat(unexplained).isEmpty();
+    }
+
+    @Test
+    void notesTellWhereAsteriskConnectsAndWarnAboutUnsafeChoices() {
+        String production = Chart.installDryRun(PRODUCTION);
+        assertThat(production).contains("FastAGI for Asterisk:           gr-greenribbon-agi (LoadBalancer), port 4573")
+                .contains("GREENRIBBON_AGI=agi://").doesNotContain("WARNING");
+
+        String risky = Chart.installDryRun(MINIMAL, "telephony: {asteriskCidrs: []}", "replicaCount: 1");
+        assertThat(risky).contains("WARNING: telephony.asteriskCidrs is empty")
+                .contains("WARNING: the chart made the Secret gr-greenribbon itself")
+                .contains("WARNING: a single replica");
     }
 
     private static boolean matches(JsonNode selector, JsonNode labels) {
