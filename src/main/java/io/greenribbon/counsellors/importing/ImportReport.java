@@ -1,0 +1,8 @@
+package io.greenribbon.counsellors.importing;
+
+/** What an import did: data lines read, and counsellors and credentials created, updated or left as they were. */
+public record ImportReport(int lines, Counts counsellors, Counts credentials, long millis) {
+
+    public record Counts(int created, int updated, int unchanged) {
+    }
+}
