@@ -3,7 +3,6 @@ package io.greenribbon.counsellors;
 import io.greenribbon.access.AccessDecision;
 import io.greenribbon.access.Permission;
 import io.greenribbon.divisions.DivisionRepository;
-import io.greenribbon.problem.Failures;
 import io.greenribbon.problem.Messages;
 import io.greenribbon.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -48,7 +47,7 @@ public class CounsellorService {
 
     @WithSession
     public Uni<Page<CounsellorView>> list(CounsellorFilter filter, Integer page, Integer size) {
-        PoolScope scope = PoolScope.of(access.actor());
+        PoolScope scope = PoolScope.of(access.jurisdiction());
         if (filter.division() != null && !scope.reaches(filter.division())) {
             throw ProblemException.outOfJurisdiction(filter.division());
         }
@@ -93,7 +92,7 @@ public class CounsellorService {
             return counsellors.persist(c)
                     .flatMap(saved -> syncCredentials(saved, List.of(), in.credentials(), now))
                     .flatMap(list -> counsellors.flush().map(x -> view(c, list)));
-        }).onFailure().transform(CounsellorService::translate);
+        }).onFailure().transform(PoolConflicts::translate);
     }
 
     @WithTransaction
@@ -128,12 +127,12 @@ public class CounsellorService {
                     return creds.flatMap(list -> counsellors.flush().map(x -> view(c, list)));
                 });
             });
-        }).onFailure().transform(CounsellorService::translate);
+        }).onFailure().transform(PoolConflicts::translate);
     }
 
     /** Loads a counsellor the account may see; 404 for one outside its reach, as for one that does not exist. */
     Uni<Counsellor> visible(long id) {
-        PoolScope scope = PoolScope.of(access.actor());
+        PoolScope scope = PoolScope.of(access.jurisdiction());
         return counsellors.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("counsellor.not-found", id))
                 .invoke(c -> {
@@ -271,23 +270,5 @@ public class CounsellorService {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** The unique keys of the pool, as the database reports them, become 409s that say which. */
-    static Throwable translate(Throwable failure) {
-        String constraint = Failures.constraint(failure);
-        if (constraint == null || !"23505".equals(Failures.sqlState(failure))) {
-            return failure;
-        }
-        return switch (constraint) {
-            case "counsellor_id_number_key" -> ProblemException.conflict("counsellor.conflict.id-number")
-                    .with("field", "idNumber");
-            case "counsellor_username_key" -> ProblemException.conflict("counsellor.conflict.username")
-                    .with("field", "username");
-            case "counsellor_credential_certificate_number_key" ->
-                    ProblemException.conflict("counsellor.conflict.certificate")
-                            .with("field", "credentials");
-            default -> failure;
-        };
     }
 }

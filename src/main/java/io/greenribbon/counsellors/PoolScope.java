@@ -1,6 +1,5 @@
 package io.greenribbon.counsellors;
 
-import io.greenribbon.access.Actor;
 import io.greenribbon.divisions.DivisionCodes;
 
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.List;
  */
 public record PoolScope(String subtree, List<String> ancestors) {
 
-    public static PoolScope of(Actor actor) {
-        String division = actor.division();
+    /** The scope of an account acting in {@code division}. */
+    public static PoolScope of(String division) {
         List<String> above = DivisionCodes.pathTo(division).stream().filter(code -> !code.equals(division)).toList();
         return new PoolScope(division, above);
     }

@@ -70,15 +70,15 @@ public class PatternService {
 
     public Uni<PatternView> create(PatternInput in, Locale locale) {
         access.requireGoverns(in.lineDivision());
+        List<PatternInput.Parsed> list = in.parsed(locale);
         ProblemException invalid = new ProblemException(ProblemType.VALIDATION, "problem.validation.detail");
-        List<PatternInput.Entry> list = in.entries();
         for (int i = 0; i < list.size(); i++) {
-            PatternInput.Entry a = list.get(i);
+            PatternInput.Parsed a = list.get(i);
             if (a.start().equals(a.end())) {
                 invalid.field("entries[" + i + "].end", Messages.text(locale, "roster.invalid.end-before-start"));
             }
             for (int j = 0; j < i; j++) {
-                PatternInput.Entry b = list.get(j);
+                PatternInput.Parsed b = list.get(j);
                 if (a.counsellorId().equals(b.counsellorId()) && WeeklyShapes.overlap(a.day().getValue(), a.start(),
                         a.end(), b.day().getValue(), b.start(), b.end())) {
                     invalid.field("entries[" + i + "]", Messages.text(locale, "roster.invalid.pattern-overlap", j));
@@ -90,7 +90,7 @@ public class PatternService {
         }
         String actor = access.actor().username();
         return Panache.withTransaction(() -> eligibility.requireLine(in.lineDivision(), "lineDivision", locale)
-                .flatMap(x -> checkCounsellors(in, locale))
+                .flatMap(x -> checkCounsellors(in.lineDivision(), list, locale))
                 .flatMap(x -> {
                     RosterPattern p = new RosterPattern();
                     p.lineDivision = in.lineDivision();
@@ -176,13 +176,13 @@ public class PatternService {
         });
     }
 
-    private Uni<Void> checkCounsellors(PatternInput in, Locale locale) {
+    private Uni<Void> checkCounsellors(String line, List<PatternInput.Parsed> list, Locale locale) {
         Uni<Void> checked = Uni.createFrom().voidItem();
-        for (int i = 0; i < in.entries().size(); i++) {
+        for (int i = 0; i < list.size(); i++) {
             String field = "entries[" + i + "].counsellorId";
-            Long counsellorId = in.entries().get(i).counsellorId();
-            checked = checked.flatMap(x -> eligibility.requireCounsellor(counsellorId, in.lineDivision(), field,
-                    locale).replaceWithVoid());
+            Long counsellorId = list.get(i).counsellorId();
+            checked = checked.flatMap(x -> eligibility.requireCounsellor(counsellorId, line, field, locale)
+                    .replaceWithVoid());
         }
         return checked;
     }

@@ -45,7 +45,7 @@ public class RosterEligibility {
     }
 
     public Uni<Counsellor> requireCounsellor(Long id, String line, String field, Locale locale) {
-        PoolScope scope = PoolScope.of(access.actor());
+        PoolScope scope = PoolScope.of(access.jurisdiction());
         return counsellors.findById(id).invoke(c -> {
             if (c == null || !scope.shows(c.homeDivision)) {
                 throw ProblemException.invalid(field, Messages.text(locale, "roster.invalid.counsellor-unknown", id));

@@ -1,6 +1,6 @@
 package io.greenribbon.roster;
 
-import io.greenribbon.problem.Failures;
+import io.greenribbon.counsellors.DatabaseErrors;
 import io.greenribbon.problem.ProblemException;
 
 /** The roster's database rules, reported as the problems they are. */
@@ -12,7 +12,7 @@ final class RosterFailures {
     }
 
     static Throwable translate(Throwable failure) {
-        if ("23P01".equals(Failures.sqlState(failure)) && NO_OVERLAP.equals(Failures.constraint(failure))) {
+        if ("23P01".equals(DatabaseErrors.sqlState(failure)) && NO_OVERLAP.equals(DatabaseErrors.constraint(failure))) {
             return ProblemException.conflict("roster.conflict.overlap-concurrent").with("constraint", NO_OVERLAP);
         }
         return failure;

@@ -23,7 +23,6 @@ final class ICalendarWriter {
         w.line("VERSION:2.0");
         w.line("PRODID:-//greenribbon//counsellor calendar//ZH");
         w.line("CALSCALE:GREGORIAN");
-        w.line("METHOD:PUBLISH");
         w.line("X-WR-CALNAME:" + text(name));
         w.line("X-WR-TIMEZONE:" + zone);
         for (CalendarEntry e : entries) {

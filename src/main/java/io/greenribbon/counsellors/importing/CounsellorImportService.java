@@ -62,8 +62,10 @@ public class CounsellorImportService {
     public Uni<ImportReport> importCsv(byte[] body, Locale locale) {
         long started = System.nanoTime();
         Actor actor = access.actor();
-        List<ImportRow> rows = read(body, locale);
+        CounsellorCsv.Parsed parsed = read(body, locale);
+        List<ImportRow> rows = parsed.rows();
         ImportPlan plan = new ImportPlan(rows, locale);
+        plan.errors.addAll(parsed.errors());
         return divisions.findAllByCode(List.copyOf(plan.divisions()))
                 .invoke(found -> plan.checkHomes(found.stream().map(d -> d.code).collect(Collectors.toSet()), actor))
                 .flatMap(x -> inChunks(plan.idNumbers(), counsellors::findByIdNumbers))
@@ -78,11 +80,13 @@ public class CounsellorImportService {
                     if (!plan.errors.isEmpty()) {
                         return Uni.createFrom().failure(rejected(plan.errors, locale));
                     }
-                    return apply(plan, certs, rows.size(), started);
-                });
+                    return apply(plan, certs, parsed.rows().size(), started);
+                })
+                .onFailure().transform(io.greenribbon.counsellors.PoolConflicts::translate);
     }
 
-    private List<ImportRow> read(byte[] body, Locale locale) {
+    /** The file's valid lines and the faults of the others; a file that cannot be read at all fails here. */
+    private CounsellorCsv.Parsed read(byte[] body, Locale locale) {
         List<CsvTable.Record> records;
         try {
             records = CsvTable.parse(CsvTable.decode(body));
@@ -95,10 +99,10 @@ public class CounsellorImportService {
                     config.importMaxRows()))), locale);
         }
         CounsellorCsv.Parsed parsed = CounsellorCsv.read(records, locale);
-        if (!parsed.errors().isEmpty()) {
+        if (parsed.rows().isEmpty() && !parsed.errors().isEmpty()) {
             throw rejected(parsed.errors(), locale);
         }
-        return parsed.rows();
+        return parsed;
     }
 
     private Uni<ImportReport> apply(ImportPlan plan, Map<String, Credential> certs, int lines, long started) {
