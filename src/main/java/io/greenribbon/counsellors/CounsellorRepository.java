@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -18,18 +17,6 @@ public class CounsellorRepository implements PanacheRepository<Counsellor> {
     /** The pool member who signs in with this Keycloak account, or null. */
     public Uni<Counsellor> findByUsername(String username) {
         return find("username", username).firstResult();
-    }
-
-    public Uni<List<Counsellor>> findByIdNumbers(Collection<String> idNumbers) {
-        return list("idNumber in ?1", idNumbers);
-    }
-
-    public Uni<List<Counsellor>> findByUsernames(Collection<String> usernames) {
-        return list("username in ?1", usernames);
-    }
-
-    public Uni<List<Counsellor>> findByIds(Collection<Long> ids) {
-        return list("id in ?1", ids);
     }
 
     /**

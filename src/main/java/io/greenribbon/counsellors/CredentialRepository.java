@@ -27,10 +27,6 @@ public class CredentialRepository implements PanacheRepository<Credential> {
                 .map(list -> list.stream().collect(Collectors.groupingBy(c -> c.counsellorId)));
     }
 
-    public Uni<List<Credential>> findByCertificateNumbers(Collection<String> numbers) {
-        return list("certificateNumber in ?1", numbers);
-    }
-
     /** Credentials whose validity ends between {@code from} and {@code until} (both inclusive), in a scope. */
     public Uni<List<Object[]>> findExpiring(LocalDate from, LocalDate until, String subtree) {
         return getSession().flatMap(s -> s.createSelectionQuery(

@@ -32,14 +32,15 @@ public class CoverageQuery {
                 SELECT code AS line FROM division WHERE code LIKE $1 || '%' AND length(code) = 4
                 UNION
                 SELECT DISTINCT line_division FROM staffing_minimum WHERE line_division LIKE $1 || '%'
+            ), hours AS MATERIALIZED (
+                SELECT h AS hour_start, extract(isodow FROM h AT TIME ZONE $4)::smallint AS dow,
+                       extract(hour FROM h AT TIME ZONE $4)::smallint AS hr
+                FROM generate_series($2::timestamptz, $3::timestamptz - interval '1 hour', interval '1 hour') h
             ), required AS (
-                SELECT l.line, h AS hour_start,
+                SELECT l.line, h.hour_start,
                        coalesce(m.seats, CASE WHEN length(l.line) = 4 THEN $5 ELSE 0 END) AS seats
-                FROM lines l
-                CROSS JOIN generate_series($2::timestamptz, $3::timestamptz - interval '1 hour', interval '1 hour') h
-                LEFT JOIN staffing_minimum m ON m.line_division = l.line
-                     AND m.day_of_week = extract(isodow FROM h AT TIME ZONE $4)
-                     AND m.hour = extract(hour FROM h AT TIME ZONE $4)
+                FROM lines l CROSS JOIN hours h
+                LEFT JOIN staffing_minimum m ON m.line_division = l.line AND m.day_of_week = h.dow AND m.hour = h.hr
             ), shifts AS (
                 SELECT s.line_division AS line, greatest(s.starts_at, $2::timestamptz) AS starts_at, s.ends_at
                 FROM roster_shift s JOIN lines l ON l.line = s.line_division

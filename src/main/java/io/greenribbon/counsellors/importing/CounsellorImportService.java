@@ -3,32 +3,26 @@ package io.greenribbon.counsellors.importing;
 import io.greenribbon.access.AccessDecision;
 import io.greenribbon.access.Actor;
 import io.greenribbon.counsellors.Counsellor;
-import io.greenribbon.counsellors.CounsellorRepository;
 import io.greenribbon.counsellors.CounsellorStatus;
 import io.greenribbon.counsellors.CounsellorsConfig;
 import io.greenribbon.counsellors.Credential;
-import io.greenribbon.counsellors.CredentialRepository;
-import io.greenribbon.divisions.DivisionRepository;
 import io.greenribbon.problem.FieldError;
 import io.greenribbon.problem.Messages;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code POST /api/counsellors/import}: the whole file or nothing. Every line is checked, on its own, against
@@ -40,48 +34,37 @@ import java.util.stream.Collectors;
 public class CounsellorImportService {
 
     private static final Logger LOG = Logger.getLogger(CounsellorImportService.class);
-    /** Keys per IN list: well below PostgreSQL's limit of bind parameters per statement. */
-    private static final int CHUNK = 2000;
 
-    private final CounsellorRepository counsellors;
-    private final CredentialRepository credentials;
-    private final DivisionRepository divisions;
+    private final Pool pool;
     private final AccessDecision access;
     private final CounsellorsConfig config;
 
-    public CounsellorImportService(CounsellorRepository counsellors, CredentialRepository credentials,
-                                   DivisionRepository divisions, AccessDecision access, CounsellorsConfig config) {
-        this.counsellors = counsellors;
-        this.credentials = credentials;
-        this.divisions = divisions;
+    public CounsellorImportService(Pool pool, AccessDecision access, CounsellorsConfig config) {
+        this.pool = pool;
         this.access = access;
         this.config = config;
     }
 
-    @WithTransaction
     public Uni<ImportReport> importCsv(byte[] body, Locale locale) {
         long started = System.nanoTime();
         Actor actor = access.actor();
         CounsellorCsv.Parsed parsed = read(body, locale);
-        List<ImportRow> rows = parsed.rows();
-        ImportPlan plan = new ImportPlan(rows, locale);
+        ImportPlan plan = new ImportPlan(parsed.rows(), locale);
         plan.errors.addAll(parsed.errors());
-        return divisions.findAllByCode(List.copyOf(plan.divisions()))
-                .invoke(found -> plan.checkHomes(found.stream().map(d -> d.code).collect(Collectors.toSet()), actor))
-                .flatMap(x -> inChunks(plan.idNumbers(), counsellors::findByIdNumbers))
-                .flatMap(byId -> inChunks(plan.certificateNumbers(), credentials::findByCertificateNumbers)
-                        .flatMap(certs -> owners(certs, byId)
-                                .flatMap(owners -> inChunks(plan.usernames(), counsellors::findByUsernames)
-                                        .map(byUsername -> {
-                                            plan.match(byId, index(certs), owners, byUsername, actor);
-                                            return index(certs);
-                                        }))))
-                .flatMap(certs -> {
-                    if (!plan.errors.isEmpty()) {
-                        return Uni.createFrom().failure(rejected(plan.errors, locale));
-                    }
-                    return apply(plan, certs, parsed.rows().size(), started);
-                })
+        return pool.withTransaction(c -> ImportStore.divisions(c, plan.divisions())
+                        .invoke(known -> plan.checkHomes(known, actor))
+                        .flatMap(x -> ImportStore.counsellors(c, plan.idNumbers(), plan.usernames(),
+                                plan.certificateNumbers()))
+                        .flatMap(found -> ImportStore.credentials(c, plan.certificateNumbers()).flatMap(certs -> {
+                            Map<Long, Counsellor> byId = new HashMap<>();
+                            found.forEach(k -> byId.put(k.id, k));
+                            plan.match(found.stream().filter(k -> k.idNumber != null).toList(), index(certs), byId,
+                                    found.stream().filter(k -> k.username != null).toList(), actor);
+                            if (!plan.errors.isEmpty()) {
+                                return Uni.createFrom().failure(rejected(plan.errors, locale));
+                            }
+                            return apply(c, plan, index(certs), parsed.rows().size(), started);
+                        })))
                 .onFailure().transform(io.greenribbon.counsellors.PoolConflicts::translate);
     }
 
@@ -105,64 +88,56 @@ public class CounsellorImportService {
         return parsed;
     }
 
-    private Uni<ImportReport> apply(ImportPlan plan, Map<String, Credential> certs, int lines, long started) {
-        OffsetDateTime now = OffsetDateTime.now();
+    private Uni<ImportReport> apply(SqlConnection c, ImportPlan plan, Map<String, Credential> certs, int lines,
+                                    long started) {
         List<Counsellor> created = new ArrayList<>();
-        int updated = 0;
+        List<Counsellor> updated = new ArrayList<>();
         for (ImportPlan.Person p : plan.people.values()) {
             if (p.match == null) {
                 p.match = new Counsellor();
                 p.match.status = CounsellorStatus.ACTIVE;
+                ImportedValues.apply(p.first(), p.match);
                 created.add(p.match);
-            }
-            if (ImportedValues.apply(p.first(), p.match) && p.match.id != null) {
-                p.match.updatedAt = now;
-                updated++;
-            }
-            if (p.match.id == null) {
-                p.match.updatedAt = now;
+            } else if (ImportedValues.apply(p.first(), p.match)) {
+                updated.add(p.match);
             }
         }
-        int unchanged = plan.people.size() - created.size() - updated;
-        ImportReport.Counts people = new ImportReport.Counts(created.size(), updated, unchanged);
-        return (created.isEmpty() ? Uni.createFrom().voidItem() : counsellors.persist(created))
-                .flatMap(x -> {
-                    List<Credential> added = new ArrayList<>();
-                    int[] changed = new int[2];
-                    for (ImportPlan.Person p : plan.people.values()) {
-                        for (ImportRow r : p.rows) {
-                            if (r.certificate() != null) {
-                                Credential existing = certs.get(r.certificate().number());
-                                if (existing == null) {
-                                    added.add(ImportedValues.credential(p.match.id, r.certificate(), now));
-                                } else if (ImportedValues.apply(r.certificate(), existing, now)) {
-                                    changed[0]++;
-                                } else {
-                                    changed[1]++;
-                                }
-                            }
-                        }
+        ImportReport.Counts people = new ImportReport.Counts(created.size(), updated.size(),
+                plan.people.size() - created.size() - updated.size());
+        return ImportStore.newIds(c, created.size()).flatMap(ids -> {
+            for (int i = 0; i < ids.size(); i++) {
+                created.get(i).id = ids.get(i);
+            }
+            OffsetDateTime now = OffsetDateTime.now();
+            List<Credential> added = new ArrayList<>();
+            List<Credential> changed = new ArrayList<>();
+            int same = 0;
+            for (ImportPlan.Person p : plan.people.values()) {
+                for (ImportRow r : p.rows) {
+                    if (r.certificate() == null) {
+                        continue;
                     }
-                    var credentialCounts = new ImportReport.Counts(added.size(), changed[0], changed[1]);
-                    return (added.isEmpty() ? Uni.createFrom().voidItem() : credentials.persist(added))
-                            .flatMap(y -> counsellors.flush())
-                            .map(y -> {
-                                long millis = (System.nanoTime() - started) / 1_000_000;
-                                LOG.infof("Counsellor import by %s: %d lines, counsellors %s, credentials %s, %d ms",
-                                        access.actor().username(), lines, people, credentialCounts, millis);
-                                return new ImportReport(lines, people, credentialCounts, millis);
-                            });
-                });
-    }
-
-    private Uni<Map<Long, Counsellor>> owners(List<Credential> certs, List<Counsellor> known) {
-        Map<Long, Counsellor> owners = new HashMap<>();
-        known.forEach(c -> owners.put(c.id, c));
-        Set<Long> missing = certs.stream().map(c -> c.counsellorId).filter(id -> !owners.containsKey(id))
-                .collect(Collectors.toSet());
-        return inChunks(missing, counsellors::findByIds).map(found -> {
-            found.forEach(c -> owners.put(c.id, c));
-            return owners;
+                    Credential existing = certs.get(r.certificate().number());
+                    if (existing == null) {
+                        added.add(ImportedValues.credential(p.match.id, r.certificate(), now));
+                    } else if (ImportedValues.apply(r.certificate(), existing, now)) {
+                        changed.add(existing);
+                    } else {
+                        same++;
+                    }
+                }
+            }
+            var credentialCounts = new ImportReport.Counts(added.size(), changed.size(), same);
+            return ImportStore.insertCounsellors(c, created)
+                    .flatMap(x -> ImportStore.updateCounsellors(c, updated))
+                    .flatMap(x -> ImportStore.insertCredentials(c, added))
+                    .flatMap(x -> ImportStore.updateCredentials(c, changed))
+                    .map(x -> {
+                        long millis = (System.nanoTime() - started) / 1_000_000;
+                        LOG.infof("Counsellor import by %s: %d lines, counsellors %s, credentials %s, %d ms",
+                                access.actor().username(), lines, people, credentialCounts, millis);
+                        return new ImportReport(lines, people, credentialCounts, millis);
+                    });
         });
     }
 
@@ -170,20 +145,6 @@ public class CounsellorImportService {
         Map<String, Credential> byNumber = new HashMap<>();
         certs.forEach(c -> byNumber.put(c.certificateNumber, c));
         return byNumber;
-    }
-
-    /** Runs a lookup over many keys in chunks, one after the other on the one session. */
-    private static <K, T> Uni<List<T>> inChunks(Collection<K> keys, Function<List<K>, Uni<List<T>>> lookup) {
-        List<K> all = List.copyOf(keys);
-        Uni<List<T>> result = Uni.createFrom().item(new ArrayList<>());
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            List<K> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            result = result.flatMap(acc -> lookup.apply(chunk).map(found -> {
-                acc.addAll(found);
-                return acc;
-            }));
-        }
-        return result;
     }
 
     private static ProblemException rejected(List<FieldError> errors, Locale locale) {
