@@ -37,20 +37,24 @@ class CounsellorPoolBench {
             "130132", "130133", "130181", "130183", "130184"};
 
     private static String csv(int rows, boolean edited) {
+        return csv(rows, edited, "130181", "BENCH-");
+    }
+
+    private static String csv(int rows, boolean edited, String region, String certificates) {
         StringBuilder out = new StringBuilder("id_number,full_name,home_division,kind,status,languages,specialties,"
                 + "max_caseload,certificate_number,certificate_level,certificate_issuer,certificate_valid_from,"
                 + "certificate_valid_until\n");
         LocalDate birth = LocalDate.of(1955, 1, 1);
         for (int i = 0; i < rows; i++) {
             String home = HOMES[i % HOMES.length];
-            String first17 = "130181" + birth.plusDays(i * 3L).toString().replace("-", "") + "9" + String.format("%02d", i % 100);
+            String first17 = region + birth.plusDays(i * 3L).toString().replace("-", "") + "9" + String.format("%02d", i % 100);
             String id = first17 + ResidentIdNumbers.checkCharacter(first17);
             String name = "基准" + i + (edited && i % 10 == 0 ? "改" : "");
             out.append(id).append(',').append(name).append(',').append(home).append(',').append(KINDS[i % 3])
                     .append(",ACTIVE,").append(i % 3 == 0 ? "普通话;河北方言" : "普通话").append(',')
                     .append(i % 2 == 0 ? "YOUTH;FAMILY_MARRIAGE" : "BEREAVEMENT").append(',').append(10 + i % 20);
             if (i % 17 == 0) {
-                out.append(",BENCH-").append(i).append(",二级心理咨询师,人社部,2020-01-01,2030-12-31\n");
+                out.append(',').append(certificates).append(i).append(",二级心理咨询师,人社部,2020-01-01,2030-12-31\n");
             } else {
                 out.append(",,,,,\n");
             }
@@ -73,6 +77,8 @@ class CounsellorPoolBench {
         byte[] file = csv(5000, false).getBytes(StandardCharsets.UTF_8);
         byte[] edited = csv(5000, true).getBytes(StandardCharsets.UTF_8);
         System.out.printf("[bench] import file: 5000 rows, %d KiB%n", file.length / 1024);
+        // Warm up: token, JIT, connections, with a small file of other people.
+        post(csv(200, false, "130183", "WARM-").getBytes(StandardCharsets.UTF_8), "warm-up, 200 other people");
         post(file, "5,000 rows, first time");
         post(file, "same file again");
         post(edited, "edited file (500 renamed)");

@@ -63,8 +63,14 @@ public class CounsellorImportService {
                             if (!plan.errors.isEmpty()) {
                                 return Uni.createFrom().failure(rejected(plan.errors, locale));
                             }
-                            return apply(c, plan, index(certs), parsed.rows().size(), started);
+                            return apply(c, plan, index(certs), parsed.rows().size());
                         })))
+                .map(report -> {
+                    ImportReport done = report.took((System.nanoTime() - started) / 1_000_000);
+                    LOG.infof("Counsellor import by %s committed: %d lines, counsellors %s, credentials %s, %d ms",
+                            actor.username(), done.lines(), done.counsellors(), done.credentials(), done.millis());
+                    return done;
+                })
                 .onFailure().transform(io.greenribbon.counsellors.PoolConflicts::translate);
     }
 
@@ -88,8 +94,7 @@ public class CounsellorImportService {
         return parsed;
     }
 
-    private Uni<ImportReport> apply(SqlConnection c, ImportPlan plan, Map<String, Credential> certs, int lines,
-                                    long started) {
+    private Uni<ImportReport> apply(SqlConnection c, ImportPlan plan, Map<String, Credential> certs, int lines) {
         List<Counsellor> created = new ArrayList<>();
         List<Counsellor> updated = new ArrayList<>();
         for (ImportPlan.Person p : plan.people.values()) {
@@ -132,12 +137,7 @@ public class CounsellorImportService {
                     .flatMap(x -> ImportStore.updateCounsellors(c, updated))
                     .flatMap(x -> ImportStore.insertCredentials(c, added))
                     .flatMap(x -> ImportStore.updateCredentials(c, changed))
-                    .map(x -> {
-                        long millis = (System.nanoTime() - started) / 1_000_000;
-                        LOG.infof("Counsellor import by %s: %d lines, counsellors %s, credentials %s, %d ms",
-                                access.actor().username(), lines, people, credentialCounts, millis);
-                        return new ImportReport(lines, people, credentialCounts, millis);
-                    });
+                    .map(x -> new ImportReport(lines, people, credentialCounts, 0));
         });
     }
 
