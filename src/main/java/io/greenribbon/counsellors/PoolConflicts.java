@@ -1,7 +1,6 @@
 package io.greenribbon.counsellors;
 
 import io.greenribbon.problem.Failures;
-
 import io.greenribbon.problem.ProblemException;
 
 /** The unique keys of the pool, as the database reports them, as 409s that say which. */
