@@ -62,7 +62,7 @@ public class Room {
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
 
     public Set<Facility> facilities() {
         Set<Facility> set = EnumSet.noneOf(Facility.class);
