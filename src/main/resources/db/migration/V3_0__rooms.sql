@@ -58,18 +58,17 @@ CREATE TABLE room_staff (
 CREATE INDEX room_staff_username_idx ON room_staff (username);
 
 -- Clients of the rooms are pseudonymous: a code on their appointment card, the division where they
--- were registered, and the minimum needed to reach them, sealed (AES-GCM) by the service. Lists
--- never carry the sealed contact; the database never sees it in the clear.
+-- were registered, and the minimum needed to reach them, sealed by the service (io.greenribbon.crypto:
+-- AES-256-GCM, "<key id>:<base64>", bound to this column and the client's code). Lists never carry
+-- it; the database never sees it in the clear.
 CREATE SEQUENCE room_client_seq INCREMENT BY 50;
 
 CREATE TABLE room_client (
     id             bigint       PRIMARY KEY DEFAULT nextval('room_client_seq'),
     code           varchar(9)   NOT NULL UNIQUE CHECK (code ~ '^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$'),
     division_code  varchar(12)  NOT NULL REFERENCES division (code),
-    contact_key_id varchar(32),
-    contact_sealed bytea,
+    contact_sealed text         CHECK (contact_sealed ~ '^[^:]+:[A-Za-z0-9+/=]+$'),
     registered_by  varchar(255) NOT NULL,
-    created_at     timestamptz  NOT NULL DEFAULT now(),
-    CHECK ((contact_key_id IS NULL) = (contact_sealed IS NULL))
+    created_at     timestamptz  NOT NULL DEFAULT now()
 );
 CREATE INDEX room_client_division_idx ON room_client (division_code text_pattern_ops);

@@ -18,6 +18,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNAVAILABLE("unavailable", 503),
+    PBX_UNAVAILABLE("pbx-unavailable", 503),
     INTERNAL("internal", 500),
     UNPROCESSABLE("unprocessable", 422),
     /** A booking collides with another of the same room, counsellor or client. */

@@ -74,10 +74,13 @@ public class RoomResource {
         return rooms.patch(id, patch);
     }
 
-    /** Creates or updates rooms from a CSV file (see {@link RoomCsv}): all or nothing, idempotent. */
+    /**
+     * Creates or updates rooms from a CSV file (see {@link RoomCsv}): all or nothing, idempotent. The body
+     * is read as UTF-8 CSV whatever its declared type (text/csv, text/plain, or a browser's upload).
+     */
     @POST
     @Path("/import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     @Requires(Permission.ROOMS_ADMINISTER)
     public Uni<RoomImportService.Result> importCsv(@Size(max = 5_000_000) String csv) {
         return imports.importCsv(csv);

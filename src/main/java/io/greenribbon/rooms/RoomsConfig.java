@@ -56,14 +56,4 @@ public interface RoomsConfig {
     /** How long an idempotency key of POST /api/bookings is remembered. */
     @WithDefault("P7D")
     Duration idempotencyRetention();
-
-    /** The id of the key that seals clients' contact details now (stored beside each sealed value). */
-    @WithDefault("local-1")
-    String contactKeyId();
-
-    /**
-     * The AES-256 key (base64, 32 bytes) that seals clients' contact details. No default on purpose:
-     * production takes it from a secret; the local stack and the tests set their own.
-     */
-    String contactKey();
 }

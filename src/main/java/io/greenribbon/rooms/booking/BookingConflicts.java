@@ -1,6 +1,5 @@
 package io.greenribbon.rooms.booking;
 
-import io.greenribbon.problem.Failures;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
 import io.greenribbon.rooms.RoomsConfig;
@@ -45,8 +44,8 @@ public class BookingConflicts {
     }
 
     public static boolean isOverlap(Throwable failure) {
-        return EXCLUSION_VIOLATION.equals(Failures.sqlState(failure))
-                && RESOURCE_BY_CONSTRAINT.containsKey(Failures.constraint(failure));
+        return EXCLUSION_VIOLATION.equals(SqlFailures.sqlState(failure))
+                && RESOURCE_BY_CONSTRAINT.containsKey(SqlFailures.constraint(failure));
     }
 
     /**
@@ -55,7 +54,7 @@ public class BookingConflicts {
      */
     public <T> Uni<T> explain(Throwable failure, List<Span> sessions, Long roomId, Long counsellorId, Long clientId,
                               Long excludeId) {
-        String refused = RESOURCE_BY_CONSTRAINT.get(Failures.constraint(failure));
+        String refused = RESOURCE_BY_CONSTRAINT.get(SqlFailures.constraint(failure));
         OffsetDateTime from = sessions.get(0).start().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = sessions.get(sessions.size() - 1).end().atOffset(ZoneOffset.UTC);
         return Panache.withSession(() -> bookings.findCollisions(roomId, counsellorId, clientId, from, to, excludeId))

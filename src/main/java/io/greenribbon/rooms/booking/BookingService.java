@@ -3,7 +3,6 @@ package io.greenribbon.rooms.booking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.greenribbon.problem.Failures;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.rooms.RequestTexts;
 import io.greenribbon.rooms.RoomsConfig;
@@ -156,7 +155,7 @@ public class BookingService {
 
     /** Deadlocks and serialization failures between concurrent series: the whole transaction is retried. */
     static boolean isTransient(Throwable failure) {
-        String state = Failures.sqlState(failure);
+        String state = SqlFailures.sqlState(failure);
         return "40P01".equals(state) || "40001".equals(state);
     }
 }

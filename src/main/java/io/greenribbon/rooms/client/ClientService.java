@@ -3,6 +3,7 @@ package io.greenribbon.rooms.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenribbon.access.AccessDecision;
+import io.greenribbon.crypto.FieldCipher;
 import io.greenribbon.divisions.DivisionRepository;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.rooms.RequestTexts;
@@ -47,12 +48,12 @@ public class ClientService {
 
     private final ClientRepository clients;
     private final DivisionRepository divisions;
-    private final ContactCipher cipher;
+    private final FieldCipher cipher;
     private final AccessDecision access;
     private final ObjectMapper json;
     private final RequestTexts texts;
 
-    public ClientService(ClientRepository clients, DivisionRepository divisions, ContactCipher cipher,
+    public ClientService(ClientRepository clients, DivisionRepository divisions, FieldCipher cipher,
                          AccessDecision access, ObjectMapper json, RequestTexts texts) {
         this.clients = clients;
         this.divisions = divisions;
@@ -74,9 +75,7 @@ public class ClientService {
                     client.divisionCode = division;
                     client.registeredBy = access.actor().username();
                     if (contact != null && !contact.isEmpty()) {
-                        ContactCipher.Sealed sealed = cipher.seal(serialize(contact), client.code);
-                        client.contactKeyId = sealed.keyId();
-                        client.contactSealed = sealed.bytes();
+                        client.contactSealed = cipher.seal(serialize(contact), sealedPlace(client.code));
                     }
                     return clients.persist(client);
                 })
@@ -103,7 +102,7 @@ public class ClientService {
         if (c.contactSealed == null) {
             return null;
         }
-        byte[] plain = cipher.open(new ContactCipher.Sealed(c.contactKeyId, c.contactSealed), c.code);
+        String plain = cipher.open(c.contactSealed, sealedPlace(c.code));
         try {
             return json.readValue(plain, Contact.class);
         } catch (java.io.IOException e) {
@@ -111,9 +110,14 @@ public class ClientService {
         }
     }
 
-    private byte[] serialize(Contact contact) {
+    /** The associated data that binds a sealed contact to its column and its client. */
+    static String sealedPlace(String clientCode) {
+        return "room_client.contact_sealed:" + clientCode;
+    }
+
+    private String serialize(Contact contact) {
         try {
-            return json.writeValueAsBytes(contact);
+            return json.writeValueAsString(contact);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

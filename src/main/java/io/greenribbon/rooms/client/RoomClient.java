@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A pseudonymous client of the counselling rooms: a code, the division where they were registered,
- * and their contact details sealed by {@link ContactCipher} (never stored or listed in the clear).
+ * and their contact details sealed (never stored or listed in the clear).
  */
 @Entity
 @Table(name = "room_client")
@@ -29,11 +29,9 @@ public class RoomClient {
     @Column(name = "division_code")
     public String divisionCode;
 
-    @Column(name = "contact_key_id")
-    public String contactKeyId;
-
+    /** The contact details as sealed by {@link io.greenribbon.crypto.FieldCipher}, or null if none given. */
     @Column(name = "contact_sealed")
-    public byte[] contactSealed;
+    public String contactSealed;
 
     @Column(name = "registered_by")
     public String registeredBy;
