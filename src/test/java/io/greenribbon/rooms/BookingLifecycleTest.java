@@ -51,10 +51,8 @@ class BookingLifecycleTest {
 
     private static long bookedAhead(LocalDate d) {
         long room = RoomFixtures.room(VILLAGE, "staff1");
-        return given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("staff1", VILLAGE),
-                        at(d, "10:00"), at(d, "11:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        return RoomFixtures.book("staff1", booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("staff1", VILLAGE),
+                        at(d, "10:00"), at(d, "11:00")));
     }
 
     @Test
@@ -130,13 +128,9 @@ class BookingLifecycleTest {
         LocalDate d = day(6, 5);
         long room = RoomFixtures.room(VILLAGE, "staff1");
         long client = RoomFixtures.client("staff1", VILLAGE);
-        long other = given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, RoomFixtures.counsellor("130104"), client, at(d, "14:00"), at(d, "15:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
-        long id = given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("staff1", VILLAGE),
-                        at(d, "09:00"), at(d, "10:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long other = RoomFixtures.book("staff1", booking(room, RoomFixtures.counsellor("130104"), client, at(d, "14:00"), at(d, "15:00")));
+        long id = RoomFixtures.book("staff1", booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("staff1", VILLAGE),
+                        at(d, "09:00"), at(d, "10:00")));
         step("staff1", id, "reschedule", Map.of("start", at(d, "14:30").toString(), "end", at(d, "15:30").toString()))
                 .statusCode(409).body("resource", equalTo("room")).body("conflictingBookingId", equalTo((int) other));
         step("staff1", id, "reschedule", Map.of("start", at(d, "23:00").toString(), "end", at(d, "23:30").toString()))
@@ -151,9 +145,7 @@ class BookingLifecycleTest {
         LocalDate d = day(6, 6);
         long room = RoomFixtures.room(VILLAGE, "staff1");
         long counsellor = RoomFixtures.counsellor("130104");
-        long id = given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, counsellor, RoomFixtures.client("staff1", VILLAGE), at(d, "09:00"), at(d, "10:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = RoomFixtures.book("staff1", booking(room, counsellor, RoomFixtures.client("staff1", VILLAGE), at(d, "09:00"), at(d, "10:00")));
         step("staff1", id, "reschedule", Map.of("start", at(d, "11:00").toString(), "end", at(d, "12:00").toString()))
                 .statusCode(200);
         List<BookingCalendarEntries.Entry> entries = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->

@@ -93,9 +93,7 @@ class BookingSeriesTest {
     }
 
     private static long book(long room, LocalDate d, String from, String to) {
-        return given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON)
-                .body(booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("admin1", VILLAGE),
-                        at(d, from), at(d, to)))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        return RoomFixtures.book("admin1", booking(room, RoomFixtures.counsellor("130104"), RoomFixtures.client("admin1", VILLAGE),
+                        at(d, from), at(d, to)));
     }
 }

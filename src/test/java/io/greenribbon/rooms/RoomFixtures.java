@@ -68,22 +68,12 @@ public final class RoomFixtures {
     }
 
     public static List<Long> counsellors(String homeDivision, String status, int count) {
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO counsellor (full_name, home_division, kind, status) VALUES (?, ?, 'COUNSELLOR', ?) RETURNING id")) {
-            for (int i = 0; i < count; i++) {
-                s.setString(1, "测试咨询师" + SEQUENCE.incrementAndGet());
-                s.setString(2, homeDivision);
-                s.setString(3, status);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    ids.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return ids;
+        return insert("INSERT INTO counsellor (full_name, home_division, kind, status) VALUES (?, ?, 'COUNSELLOR', ?) RETURNING id",
+                count, s -> {
+                    s.setString(1, "测试咨询师" + SEQUENCE.incrementAndGet());
+                    s.setString(2, homeDivision);
+                    s.setString(3, status);
+                });
     }
 
     /** A client registered through the API by {@code username} in {@code division}; its id. */
@@ -96,12 +86,23 @@ public final class RoomFixtures {
 
     /** Many clients at once, straight into the table (the concurrency tests need hundreds). */
     public static List<Long> clients(String division, int count) {
+        return insert("INSERT INTO room_client (code, division_code, registered_by) VALUES (?, ?, 'test') RETURNING id",
+                count, s -> {
+                    s.setString(1, ClientCodes.next());
+                    s.setString(2, division);
+                });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs an INSERT … RETURNING id {@code count} times; the ids. */
+    private static List<Long> insert(String sql, int count, Binder binder) {
         List<Long> ids = new ArrayList<>();
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO room_client (code, division_code, registered_by) VALUES (?, ?, 'test') RETURNING id")) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < count; i++) {
-                s.setString(1, ClientCodes.next());
-                s.setString(2, division);
+                binder.bind(s);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     ids.add(rs.getLong(1));
@@ -132,6 +133,12 @@ public final class RoomFixtures {
                                               OffsetDateTime end) {
         return new java.util.HashMap<>(Map.of("roomId", room, "counsellorId", counsellor, "clientId", client,
                 "start", start.toString(), "end", end.toString(), "mode", "IN_PERSON", "purpose", "情绪疏导"));
+    }
+
+    /** Books through the API as {@code username}, expecting 201; the booking's id. */
+    public static long book(String username, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.of(username)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     public static long count(String sql, Object... params) {

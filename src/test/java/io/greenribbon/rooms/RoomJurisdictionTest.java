@@ -76,9 +76,7 @@ class RoomJurisdictionTest {
         long room = RoomFixtures.room(VILLAGE, "staff1");
         long counsellor = RoomFixtures.counsellor("130104");
         LocalDate d = day(7, 3);
-        long id = given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, counsellor, RoomFixtures.client("staff1", VILLAGE), at(d, "09:00"), at(d, "10:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = RoomFixtures.book("staff1", booking(room, counsellor, RoomFixtures.client("staff1", VILLAGE), at(d, "09:00"), at(d, "10:00")));
         given().auth().oauth2(Tokens.of("staff2")).when().get("/api/bookings/" + id).then().statusCode(404);
         given().auth().oauth2(Tokens.of("staff2")).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .when().post("/api/bookings/" + id + "/cancel").then().statusCode(404);
@@ -98,9 +96,7 @@ class RoomJurisdictionTest {
         long room = RoomFixtures.room(VILLAGE, "staff1");
         long counsellor1 = RoomFixtures.count("SELECT id FROM counsellor WHERE username = 'counsellor1'");
         LocalDate d = day(7, 4);
-        long id = given().auth().oauth2(Tokens.of("staff1")).contentType(ContentType.JSON)
-                .body(booking(room, counsellor1, RoomFixtures.client("staff1", VILLAGE), at(d, "20:00"), at(d, "21:00")))
-                .when().post("/api/bookings").then().statusCode(201).extract().jsonPath().getLong("id");
+        long id = RoomFixtures.book("staff1", booking(room, counsellor1, RoomFixtures.client("staff1", VILLAGE), at(d, "20:00"), at(d, "21:00")));
         given().auth().oauth2(Tokens.of("counsellor1")).when().get("/api/bookings/" + id).then().statusCode(200)
                 .body("counsellorId", equalTo((int) counsellor1));
         given().auth().oauth2(Tokens.of("counsellor2")).when().get("/api/bookings/" + id).then().statusCode(404);

@@ -30,15 +30,16 @@ public class BookingRepository implements PanacheRepository<Booking> {
     public Uni<List<Booking>> findCollisions(Long roomId, Long counsellorId, Long clientId, OffsetDateTime from,
                                              OffsetDateTime to, Long excludeId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        SELECT * FROM booking
+                        SELECT id FROM booking
                         WHERE status <> 'CANCELLED' AND period && tstzrange(:from, :to, '[)')
                           AND (room_id = :room OR counsellor_id = :counsellor OR client_id = :client)
-                          AND id <> :exclude
-                        ORDER BY starts_at, id""", Booking.class)
+                          AND id <> :exclude""", Long.class)
                 .setParameter("from", from).setParameter("to", to)
                 .setParameter("room", roomId).setParameter("counsellor", counsellorId)
                 .setParameter("client", clientId).setParameter("exclude", excludeId == null ? -1L : excludeId)
-                .getResultList());
+                .getResultList())
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Booking>of())
+                        : list("id in ?1", Sort.by("startsAt").and("id"), ids));
     }
 
     /** Active bookings of a room overlapping a window. */
