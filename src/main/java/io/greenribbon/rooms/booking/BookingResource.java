@@ -65,6 +65,10 @@ public class BookingResource {
         });
     }
 
+    /**
+     * The bookings the account may see that overlap {@code [from, to)} (default: today and the next 14
+     * days; at most {@code greenribbon.rooms.maximum-query-span}), by start; clients only by code.
+     */
     @GET
     @Requires(Permission.BOOKINGS_READ)
     public Uni<List<BookingView>> list(@QueryParam("room") Long room, @QueryParam("counsellor") Long counsellor,
@@ -74,6 +78,7 @@ public class BookingResource {
         return queries.list(room, counsellor, status, from, to, limit);
     }
 
+    /** One booking with its history; not found unless the account may see it. */
     @GET
     @Path("/{id}")
     @Requires(Permission.BOOKINGS_READ)
