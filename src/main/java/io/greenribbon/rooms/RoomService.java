@@ -96,7 +96,14 @@ public class RoomService {
                 })
                 .flatMap(room -> replaceDetails(room.id, patch.weeklyHours(), patch.datedHours(), patch.staff())
                         .replaceWith(room))
-                .flatMap(this::view);
+                .flatMap(this::view)
+                .onFailure(RoomService::isStale).transform(e -> ProblemException.conflict("rooms.changed-meanwhile", id));
+    }
+
+    /** A concurrent change of the same room won (optimistic locking on its version). */
+    public static boolean isStale(Throwable failure) {
+        return io.greenribbon.problem.Failures.find(failure, org.hibernate.StaleStateException.class) != null
+                || io.greenribbon.problem.Failures.find(failure, jakarta.persistence.OptimisticLockException.class) != null;
     }
 
     Uni<Room> find(long id) {

@@ -1,6 +1,5 @@
 package io.greenribbon.rooms.booking;
 
-import io.greenribbon.problem.Failures;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
 import io.greenribbon.rooms.Room;
@@ -140,7 +139,7 @@ public class BookingLifecycle {
                                     .replaceWith(b);
                         })
                         .flatMap(b -> bookings.history(b.id).flatMap(history -> queries.view(b, history))))
-                .onFailure(BookingLifecycle::isStale).transform(e -> new ProblemException(ProblemType.BOOKING_STATE,
+                .onFailure(io.greenribbon.rooms.RoomService::isStale).transform(e -> new ProblemException(ProblemType.BOOKING_STATE,
                         "bookings.state.changed-meanwhile", id));
     }
 
@@ -152,11 +151,6 @@ public class BookingLifecycle {
 
     private static ProblemException state(Booking b, String key, Object... args) {
         return new ProblemException(ProblemType.BOOKING_STATE, key, args).with("status", b.status.name());
-    }
-
-    static boolean isStale(Throwable failure) {
-        return Failures.find(failure, org.hibernate.StaleStateException.class) != null
-                || Failures.find(failure, jakarta.persistence.OptimisticLockException.class) != null;
     }
 
     private static OffsetDateTime utc(Instant instant) {
