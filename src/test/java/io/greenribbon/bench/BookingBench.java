@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bookings per second and p99 latency of POST /api/bookings (token check, rules, exclusion
- * constraints, history row, through HTTP), next to the plain single-row INSERT rate of the same
- * PostgreSQL at the same concurrency: measured with JDBC from here, and with pgbench too when the
+ * constraints, history row, through HTTP), next to the rate of the cheapest authenticated API call
+ * (GET /api/me) and the plain single-row INSERT rate of the same PostgreSQL at the same concurrency: measured with JDBC from here, and with pgbench too when the
  * machine has it. Prints the figures and their ratio; asserts nothing about them.
  *
  * <p>Run: {@code ./mvnw -B -ntp -Pbench test -Dtest=BookingBench}. The test PostgreSQL runs with
@@ -75,6 +75,11 @@ class BookingBench {
         run(bodies.subList(0, WARMUP), body -> post(http, token, body));
         Figures booked = run(bodies.subList(WARMUP, bodies.size()), body -> post(http, token, body));
 
+        // The floor under any API call here: HTTP, token verification, one small read (GET /api/me).
+        URI me = bookings.resolve("/api/me");
+        run(bodies.subList(0, WARMUP), body -> get(http, token, me));
+        Figures floor = run(bodies.subList(WARMUP, bodies.size()), body -> get(http, token, me));
+
         Figures inserts = plainInserts();
         String pgbench = pgbench();
 
@@ -82,6 +87,8 @@ class BookingBench {
                 CONCURRENCY, Runtime.getRuntime().availableProcessors());
         System.out.printf("POST /api/bookings      : %8.1f bookings/s   p50 %6.2f ms   p99 %6.2f ms   (errors: %d)%n",
                 booked.perSecond(), booked.p50(), booked.p99(), booked.errors());
+        System.out.printf("GET /api/me (API floor) : %8.1f requests/s   p50 %6.2f ms   p99 %6.2f ms%n",
+                floor.perSecond(), floor.p50(), floor.p99());
         System.out.printf("plain INSERT (JDBC)     : %8.1f rows/s       p50 %6.2f ms   p99 %6.2f ms%n",
                 inserts.perSecond(), inserts.p50(), inserts.p99());
         System.out.printf("ratio bookings/inserts  : %8.3f (%.1f%% of the plain single-row insert rate)%n",
@@ -101,6 +108,11 @@ class BookingBench {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 201;
+    }
+
+    private static boolean get(HttpClient http, String token, URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 
     /** Runs every body through {@code call} with CONCURRENCY workers in a closed loop; rate and latencies. */
