@@ -31,7 +31,21 @@ public enum Permission {
     /** Plan shifts, patterns and minimum staffing of the lines in one's jurisdiction; swap and cancel. */
     ROSTER_MANAGE(ADMIN),
     /** The hours below minimum staffing (counts, no people) of the lines in one's jurisdiction. */
-    ROSTER_COVERAGE_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN);
+    ROSTER_COVERAGE_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read the counselling rooms of one's jurisdiction, their hours and free slots. */
+    ROOMS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Create rooms and import them from CSV (within one's jurisdiction). */
+    ROOMS_ADMINISTER(ADMIN),
+    /** Change a room one keeps (room staff: the rooms they are listed for; admins: their jurisdiction's). */
+    ROOMS_EDIT(ROOM_STAFF, ADMIN),
+    /** Read bookings: of the rooms one keeps, or one's own sessions as a counsellor. */
+    BOOKINGS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, ADMIN),
+    /** Book, move, check in, complete, mark no-show and cancel sessions in the rooms one keeps. */
+    BOOKINGS_WRITE(ROOM_STAFF, ADMIN),
+    /** Register pseudonymous room clients and find them by their code. */
+    CLIENTS_REGISTER(ROOM_STAFF, ADMIN),
+    /** Open a room client's contact details (one record at a time; never in lists). */
+    CLIENTS_CONTACT_READ(ROOM_STAFF, ADMIN);
 
     private final Set<String> roles;
 
