@@ -63,7 +63,8 @@ public class AccessDecision {
         return division;
     }
 
-    static Actor fromIdentity(SecurityIdentity identity) {
+    /** The account behind a verified identity (also used by the console WebSocket, which has no request). */
+    public static Actor fromIdentity(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             String name = token.getClaim("name");
             return new Actor(token.getName(), name != null ? name : token.getName(), Set.copyOf(identity.getRoles()),
