@@ -18,6 +18,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNAVAILABLE("unavailable", 503),
+    PBX_UNAVAILABLE("pbx-unavailable", 503),
     /** A counsellor asked to take calls without a shift on the roster or a supervisor's override. */
     NOT_ON_SHIFT("not-on-shift", 409),
     INTERNAL("internal", 500);

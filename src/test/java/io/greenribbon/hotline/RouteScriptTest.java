@@ -3,6 +3,8 @@ package io.greenribbon.hotline;
 import io.greenribbon.crypto.FieldCipher;
 import io.greenribbon.crypto.KeyedHash;
 import io.greenribbon.hotline.routing.RouteScript;
+import io.greenribbon.risk.CallerRiskLookup;
+import io.greenribbon.risk.RiskLevel;
 import io.greenribbon.hotline.routing.RoutingService;
 import io.greenribbon.telephony.CallHungUpException;
 import io.greenribbon.telephony.CallRefusedException;
@@ -136,7 +138,7 @@ class RouteScriptTest {
         String caller = "13911110005";
         Hotline.allowOnLine("counsellor1", "130104");
         Hotline.signIn("counsellor1", "AVAILABLE", null);
-        risk.cases.put(hash.of(caller), new CallerRiskLookup.OpenCase(77, "counsellor1"));
+        risk.cases.put(hash.of(caller), new CallerRiskLookup.CallerRisk(RiskLevel.HIGH, "counsellor1", "130104"));
 
         route.handle(FakeCallSession.call(uid(), Hotline.XINHUA_LINE, caller));
         String uid = uid();

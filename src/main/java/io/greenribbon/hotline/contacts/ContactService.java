@@ -4,12 +4,12 @@ import io.greenribbon.access.AccessDecision;
 import io.greenribbon.access.Actor;
 import io.greenribbon.access.Role;
 import io.greenribbon.crypto.FieldCipher;
-import io.greenribbon.hotline.CallerRiskAccess;
 import io.greenribbon.hotline.HotlineProblems;
 import io.greenribbon.hotline.Sql;
 import io.greenribbon.hotline.callbacks.CallbackLedger;
 import io.greenribbon.hotline.presence.PresenceService;
 import io.greenribbon.problem.ProblemException;
+import io.greenribbon.risk.CallerCaseAccess;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +33,12 @@ public class ContactService {
     private final ContactRepository contacts;
     private final CallbackLedger callbacks;
     private final PresenceService presence;
-    private final CallerRiskAccess risk;
+    private final CallerCaseAccess risk;
     private final FieldCipher cipher;
     private final AccessDecision access;
 
     public ContactService(ContactRepository contacts, CallbackLedger callbacks, PresenceService presence,
-                          CallerRiskAccess risk, FieldCipher cipher, AccessDecision access) {
+                          CallerCaseAccess risk, FieldCipher cipher, AccessDecision access) {
         this.contacts = contacts;
         this.callbacks = callbacks;
         this.presence = presence;
@@ -110,11 +110,9 @@ public class ContactService {
             if (c.callerKey == null) {
                 return Uni.createFrom().item(new CallerView(c.id, true, false, 0, null, null));
             }
-            return contacts.priorOf(c.callerKey, c.id).flatMap(prior -> risk.activeCase(c.callerKey, actor)
+            return contacts.priorOf(c.callerKey, c.id).flatMap(prior -> risk.activeCaseFor(actor, c.callerKey, c.id)
                     .map(riskCase -> new CallerView(c.id, false, c.repeatCaller, Sql.number(prior[0]),
-                            Sql.at(Sql.instant(prior[1])), riskCase.map(rc -> new CallerView.RiskCase(
-                                    rc.visible() ? "FULL" : "BREAK_GLASS_AVAILABLE", rc.caseId(), rc.level()))
-                            .orElse(null))));
+                            Sql.at(Sql.instant(prior[1])), CallerView.RiskCase.of(riskCase))));
         }));
     }
 

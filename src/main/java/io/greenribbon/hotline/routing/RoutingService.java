@@ -2,7 +2,6 @@ package io.greenribbon.hotline.routing;
 
 import io.greenribbon.crypto.FieldCipher;
 import io.greenribbon.crypto.KeyedHash;
-import io.greenribbon.hotline.CallerRiskLookup;
 import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.contacts.CallLedger;
 import io.greenribbon.hotline.contacts.ContactSource;
@@ -10,6 +9,7 @@ import io.greenribbon.hotline.contacts.NewContact;
 import io.greenribbon.hotline.contacts.RiskReason;
 import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
+import io.greenribbon.risk.CallerRiskLookup;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.hotline.presence.PresenceRepository;
 import io.greenribbon.telephony.CallRefusedException;
@@ -62,7 +62,7 @@ public class RoutingService {
             }
             return ledger.prior(callerKey, call.uniqueId(), call.at().minus(config.ownCounsellorWindow()))
                     .flatMap(prior -> risk.openHighRiskCase(callerKey).flatMap(openCase -> {
-                        Optional<String> own = openCase.map(CallerRiskLookup.OpenCase::assignedCounsellor)
+                        Optional<String> own = openCase.map(CallerRiskLookup.CallerRisk::assignedCounsellor)
                                 .or(prior::lastCounsellor);
                         return freeCounsellor(own).flatMap(free ->
                                 insert(call, line, callerKey, prior, openCase, free));
@@ -88,7 +88,7 @@ public class RoutingService {
     }
 
     private Uni<RouteDecision> insert(CallFacts call, LineConfig line, String callerKey, CallLedger.Prior prior,
-                                      Optional<CallerRiskLookup.OpenCase> openCase,
+                                      Optional<CallerRiskLookup.CallerRisk> openCase,
                                       Optional<RouteDecision.Preferred> own) {
         Optional<RiskReason> reason = openCase.map(c -> RiskReason.OPEN_CASE);
         int priority = reason.isPresent() ? config.raisedPriority() : 0;
