@@ -68,7 +68,8 @@ public class FakePbx implements Pbx {
     private <T> Uni<T> run(String command, java.util.function.Supplier<T> action) {
         return Uni.createFrom().emitter(emitter -> {
             if (!up) {
-                emitter.fail(new IllegalStateException("pbx-unavailable"));
+                emitter.fail(new io.greenribbon.problem.ProblemException(io.greenribbon.problem.ProblemType.PBX_UNAVAILABLE,
+                        "problem.pbx-unavailable.detail"));
                 return;
             }
             commands.add(command);
