@@ -18,6 +18,10 @@ public final class PbxEvents {
         this.start = start;
     }
 
+    public String uniqueId() {
+        return uid;
+    }
+
     public Instant at(double seconds) {
         return start.plusMillis((long) (seconds * 1000));
     }

@@ -109,6 +109,27 @@ class WallboardTest {
         }
     }
 
+    @Test
+    void theCounsellorsConsoleLearnsWhichContactItAnsweredAndNobodyElseDoes() {
+        URI ws = URI.create(console.toString().replaceFirst("^http", "ws"));
+        Hotline.allowOnLine("counsellor1", "130133");
+        Hotline.signIn("counsellor1", "AVAILABLE", null);
+        try (ConsoleClient counsellor = ConsoleClient.connect(ws, Tokens.of("counsellor1"));
+             ConsoleClient colleague = ConsoleClient.connect(ws, Tokens.of("counsellor2"))) {
+            counsellor.next("console.ready", 10);
+            colleague.next("console.ready", 10);
+            PbxEvents c = call("13911150007");
+            deliver(c.joined(5, "hl-130133"), c.connected(9, "hl-130133", "counselor1", "counsellor1", 4, 2));
+            long id = (Long) Db.value("SELECT id FROM hotline_contact WHERE call_uniqueid = ?", c.uniqueId());
+            JsonNode announced = counsellor.next("hotline.call", 10);
+            assertThat(announced.path("payload").path("contactId").asLong()).isEqualTo(id);
+            assertThat(announced.path("payload").size()).isEqualTo(1);
+            deliver(c.hungUp(30));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> colleague.next("hotline.call", 3))
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+
     /** The first board of {@code division} pushed that shows {@code state}. */
     private static JsonNode boardOf(ConsoleClient client, String division, java.util.function.Predicate<JsonNode> state) {
         long deadline = System.nanoTime() + 15_000_000_000L;

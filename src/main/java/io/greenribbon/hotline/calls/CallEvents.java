@@ -1,5 +1,7 @@
 package io.greenribbon.hotline.calls;
 
+import io.greenribbon.console.Audience;
+import io.greenribbon.console.ConsoleBroadcaster;
 import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.callbacks.CallbackLedger;
 import io.greenribbon.hotline.contacts.AnsweredVia;
@@ -26,6 +28,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class CallEvents {
 
+    /** The console topic that tells a counsellor the contact of the call it just answered. */
+    public static final String CALL_TOPIC = "hotline.call";
+
     private final CallLedger ledger;
     private final CallbackLedger callbacks;
     private final LineDirectory lines;
@@ -33,11 +38,14 @@ public class CallEvents {
     private final PresenceService presence;
     private final MemberTargets targets;
     private final CallerIdentity identity;
+    private final ConsoleBroadcaster consoles;
     private final HotlineConfig config;
 
     public CallEvents(CallLedger ledger, CallbackLedger callbacks, LineDirectory lines, PresenceRepository presences,
-                      PresenceService presence, MemberTargets targets, CallerIdentity identity, HotlineConfig config) {
+                      PresenceService presence, MemberTargets targets, CallerIdentity identity,
+                      ConsoleBroadcaster consoles, HotlineConfig config) {
         this.identity = identity;
+        this.consoles = consoles;
         this.ledger = ledger;
         this.callbacks = callbacks;
         this.lines = lines;
@@ -84,7 +92,16 @@ public class CallEvents {
                                             e.memberName(), "hold " + e.holdTime().toSeconds() + " s"))
                                     .replaceWith(ref.id());
                         })))
-                .chain(id -> presence.inCall(e.memberName(), id));
+                .chain(id -> presence.inCall(e.memberName(), id).chain(() -> announce(e.memberName(), id)));
+    }
+
+    /**
+     * Tells the counsellor's console which contact it is now talking on (ids only): the console then asks
+     * who is calling ({@code GET /api/hotline/contacts/{id}/caller}), where access is decided.
+     */
+    private Uni<Void> announce(String username, long contactId) {
+        return consoles.publish(CALL_TOPIC, java.util.Map.of("contactId", contactId),
+                Audience.users(java.util.Set.of(username)));
     }
 
     /** The conversation with a queue member ended: talk time; the counsellor goes into wrap-up. */
@@ -155,6 +172,7 @@ public class CallEvents {
                         return Uni.createFrom().voidItem();
                     }
                     return d.answered() ? presence.inCall(d.counsellor(), d.contactId())
+                            .chain(() -> announce(d.counsellor(), d.contactId()))
                             : d.missed() ? presence.missed(d.counsellor()) : Uni.createFrom().voidItem();
                 });
     }

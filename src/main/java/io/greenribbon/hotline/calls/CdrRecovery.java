@@ -26,7 +26,9 @@ import java.util.Optional;
  * Calls the service did not see, from the CDRs Asterisk writes into {@code asterisk_cdr} (cdr_pgsql) even
  * while the service is down: a contact left open is closed with the CDR's end, and a call with no contact
  * at all becomes a RECOVERED contact. A CDR is one bridged segment of the caller's channel; the segments
- * of one call share its Uniqueid. Runs on the reconciliation thread (blocking).
+ * of one call share its Uniqueid. Times in the table are UTC wall-clock time. Once a call's rows are
+ * turned into (or matched with) a contact, they are marked reconciled and the caller's number is cleared
+ * from them: it is kept only sealed, in the contact. Runs on the reconciliation thread (blocking).
  */
 @ApplicationScoped
 public class CdrRecovery {
@@ -35,16 +37,17 @@ public class CdrRecovery {
 
     /** What the CDRs of one call say: when, who called, which phone it was bridged with. */
     public record CdrCall(String uniqueId, String linkedId, Instant start, Instant end, String source,
-                          String destination, String bridgedChannel, String userField) {
+                          String destination, String bridgedChannel, String userField, boolean hasContact) {
     }
 
     private static final String CALLS = """
             SELECT uniqueid, min(linkedid), min(calldate AT TIME ZONE 'UTC'),
-                   max((calldate AT TIME ZONE 'UTC') + make_interval(secs => coalesce(duration, 0))),
+                   max(coalesce("end", calldate + make_interval(secs => duration)) AT TIME ZONE 'UTC'),
                    (array_agg(src ORDER BY calldate))[1], (array_agg(dst ORDER BY calldate))[1],
                    (array_agg(dstchannel ORDER BY calldate)
                        FILTER (WHERE dstchannel <> '' AND lastapp IN ('Queue', 'Dial')))[1],
-                   (array_agg(userfield ORDER BY calldate) FILTER (WHERE userfield <> ''))[1]
+                   (array_agg(userfield ORDER BY calldate) FILTER (WHERE userfield <> ''))[1],
+                   EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid)
             FROM asterisk_cdr c
             """;
 
@@ -86,20 +89,44 @@ public class CdrRecovery {
                 p.username, p.divisionCode)));
     }
 
-    /** Makes contacts of the hotline calls since {@code since} that have none (the service was down). */
+    /**
+     * Turns the hotline calls since {@code since} whose CDRs are not reconciled yet into contacts (those the
+     * service never saw), completes the caller of contacts it only knew from queue events, and marks the
+     * rows reconciled.
+     */
     public void recover(Instant since) {
-        List<CdrCall> missing = Blocking.await(() -> Panache.withSession(() -> Sql.rows(CALLS + """
-                         WHERE calldate >= (:since AT TIME ZONE 'UTC') AND dcontext LIKE 'hotline%'
-                           AND dcontext <> :callbacks
-                           AND NOT EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid)
+        List<CdrCall> calls = Blocking.await(() -> Panache.withSession(() -> Sql.rows(CALLS + """
+                         WHERE reconciled_at IS NULL AND calldate >= (:since AT TIME ZONE 'UTC')
+                           AND dcontext LIKE 'hotline%' AND dcontext <> :callbacks AND uniqueid <> ''
                          GROUP BY uniqueid ORDER BY 3 LIMIT 500""",
                 "since", Sql.at(since), "callbacks", config.callbackContext()))).stream().map(CdrRecovery::call).toList();
-        for (CdrCall cdr : missing) {
-            recoverOne(cdr);
+        int recovered = 0;
+        for (CdrCall cdr : calls) {
+            if (cdr.hasContact()) {
+                identifyAndMark(cdr);
+            } else {
+                recoverOne(cdr);
+                recovered++;
+            }
         }
-        if (!missing.isEmpty()) {
-            LOG.infof("Recovered %d calls from CDRs that the service did not see", missing.size());
+        if (recovered > 0) {
+            LOG.infof("Recovered %d calls from CDRs that the service did not see", recovered);
         }
+    }
+
+    /** A call the service knew: its caller, if the contact lacks one, and the rows marked. */
+    private void identifyAndMark(CdrCall cdr) {
+        Optional<CallerIdentity.Identity> caller = identity.of(cdr.source());
+        Blocking.await(() -> Panache.withTransaction(() -> (caller.isPresent()
+                ? ledger.identifyCaller(cdr.uniqueId(), caller.get().key(), caller.get().sealedNumber())
+                : Uni.createFrom().item(0)).call(() -> markReconciled(cdr.uniqueId()))));
+    }
+
+    /** The CDR rows of a call are now in its contact: they no longer carry the caller's number in clear. */
+    private static Uni<Integer> markReconciled(String uniqueId) {
+        return Sql.update("""
+                UPDATE asterisk_cdr SET reconciled_at = now(), src = '', clid = ''
+                WHERE uniqueid = :uid AND reconciled_at IS NULL""", "uid", uniqueId);
     }
 
     private void recoverOne(CdrCall cdr) {
@@ -124,7 +151,8 @@ public class CdrRecovery {
                         ? ledger.answeredUnseen(cdr.uniqueId(), cdr.start(), via, counsellor.get().username,
                         counsellor.get().divisionCode) : Uni.createFrom().voidItem())
                 .call(() -> ledger.close(cdr.uniqueId(), cdr.end(), false, config.shortAbandon()))
-                .call(opened -> callbacks.openFor(opened.id()))));
+                .call(opened -> callbacks.openFor(opened.id()))
+                .call(() -> markReconciled(cdr.uniqueId()))));
     }
 
     private Optional<Presence> counsellorOf(CdrCall cdr) {
@@ -138,6 +166,6 @@ public class CdrRecovery {
 
     private static CdrCall call(Object[] r) {
         return new CdrCall((String) r[0], (String) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4],
-                (String) r[5], (String) r[6], (String) r[7]);
+                (String) r[5], (String) r[6], (String) r[7], Boolean.TRUE.equals(r[8]));
     }
 }

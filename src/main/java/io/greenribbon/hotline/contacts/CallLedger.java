@@ -23,10 +23,6 @@ public class CallLedger {
     public record Opened(long id, boolean created) {
     }
 
-    /** What earlier contacts of the same caller say. */
-    public record Prior(long contacts, Optional<Instant> last, Optional<String> lastCounsellor) {
-    }
-
     /** The contact of a channel, as the event handlers need it. */
     public record CallRef(long id, String lineId, String tier1Queue, String preferredUsername,
                           String counsellorUsername, boolean answered, boolean closed) {
@@ -51,16 +47,53 @@ public class CallLedger {
                 .map(rows -> new Opened(Sql.number(rows.get(0)[0]), Boolean.TRUE.equals(rows.get(0)[1])));
     }
 
-    /** Earlier contacts of a caller: how many, the last, and the counsellor who last answered since {@code since}. */
-    public Uni<Prior> prior(String callerKey, String exceptUniqueId, Instant since) {
+    /** A routed call's contact, whether the caller called before, and their own counsellor if free now. */
+    public record Routed(long id, boolean repeatCaller, Optional<String> freeOwnCounsellor,
+                         Optional<String> freeOwnExtension) {
+    }
+
+    /**
+     * Opens the contact of a call the route script decides, in ONE statement (the caller waits in
+     * silence): the caller's earlier contacts, their own counsellor (the open case's, else the one who last
+     * answered them since {@code since}) if that counsellor is free, and the insert. Needs a session; the
+     * statement commits by itself.
+     */
+    public Uni<Routed> route(NewContact c, String caseCounsellor, Instant since) {
         return Sql.rows("""
-                        SELECT count(*), max(offered_at),
-                               (array_agg(counsellor_username ORDER BY offered_at DESC)
-                                   FILTER (WHERE counsellor_username IS NOT NULL AND offered_at >= :since))[1]
-                        FROM hotline_contact WHERE caller_key = :key AND call_uniqueid <> :uid""",
-                        "key", callerKey, "uid", exceptUniqueId, "since", at(since))
-                .map(rows -> new Prior(Sql.number(rows.get(0)[0]), Optional.ofNullable(Sql.instant(rows.get(0)[1])),
-                        Optional.ofNullable((String) rows.get(0)[2])));
+                        WITH prior AS (
+                            SELECT count(*) AS n,
+                                   (array_agg(counsellor_username ORDER BY offered_at DESC)
+                                       FILTER (WHERE counsellor_username IS NOT NULL AND offered_at >= :since))[1] AS own
+                            FROM hotline_contact
+                            WHERE caller_key = CAST(:key AS varchar) AND call_uniqueid <> :uid
+                        ), own AS (
+                            SELECT p.username, p.extension FROM hotline_presence p
+                            WHERE p.username = coalesce(CAST(:case_counsellor AS varchar), (SELECT own FROM prior))
+                              AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
+                        ), ins AS (
+                            INSERT INTO hotline_contact (call_uniqueid, linked_id, line_id, division_code, source,
+                                caller_key, caller_number_sealed, redirecting_number_sealed, repeat_caller,
+                                preferred_username, priority, risk_reason, tier1_queue, tier2_queue, offered_at)
+                            SELECT :uid, :linked, :line, :division, :source, CAST(:key AS varchar),
+                                CAST(:number AS text), CAST(:redirecting AS text), (SELECT n > 0 FROM prior),
+                                CASE WHEN CAST(:risk AS varchar) IS NOT NULL THEN (SELECT username FROM own) END,
+                                :priority, CAST(:risk AS varchar), :tier1, :tier2, :offered
+                            ON CONFLICT (call_uniqueid) DO UPDATE
+                                SET linked_id = coalesce(hotline_contact.linked_id, EXCLUDED.linked_id)
+                            RETURNING id, repeat_caller
+                        )
+                        SELECT ins.id, ins.repeat_caller, own.username, own.extension FROM ins LEFT JOIN own ON true""",
+                        "since", at(since), "key", c.callerKey(), "uid", c.uniqueId(), "case_counsellor", caseCounsellor,
+                        "linked", c.linkedId(), "line", c.lineId(), "division", c.divisionCode(),
+                        "source", c.source().name(), "number", c.callerNumberSealed(),
+                        "redirecting", c.redirectingNumberSealed(), "risk", c.riskReason() == null ? null
+                                : c.riskReason().name(), "priority", c.priority(), "tier1", c.tier1Queue(),
+                        "tier2", c.tier2Queue(), "offered", at(c.offeredAt()))
+                .map(rows -> {
+                    Object[] r = rows.get(0);
+                    return new Routed(Sql.number(r[0]), Boolean.TRUE.equals(r[1]), Optional.ofNullable((String) r[2]),
+                            Optional.ofNullable((String) r[3]));
+                });
     }
 
     /** Raises a call after the caller pressed 1, and records whom to prefer. */

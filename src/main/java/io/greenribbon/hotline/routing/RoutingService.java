@@ -11,7 +11,6 @@ import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.risk.CallerRiskLookup;
 import io.greenribbon.hotline.presence.MemberTargets;
-import io.greenribbon.hotline.presence.PresenceRepository;
 import io.greenribbon.telephony.CallRefusedException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,40 +32,34 @@ public class RoutingService {
     private final LineDirectory lines;
     private final CallLedger ledger;
     private final CallerRiskLookup risk;
-    private final PresenceRepository presences;
     private final MemberTargets targets;
     private final KeyedHash hash;
     private final FieldCipher cipher;
     private final HotlineConfig config;
 
-    public RoutingService(LineDirectory lines, CallLedger ledger, CallerRiskLookup risk, PresenceRepository presences,
-                          MemberTargets targets, KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
+    public RoutingService(LineDirectory lines, CallLedger ledger, CallerRiskLookup risk, MemberTargets targets,
+                          KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
         this.lines = lines;
         this.ledger = ledger;
         this.risk = risk;
-        this.presences = presences;
         this.targets = targets;
         this.hash = hash;
         this.cipher = cipher;
         this.config = config;
     }
 
-    /** Identifies the line, opens the contact and decides; refuses an unknown line. */
+    /**
+     * Identifies the line, opens the contact and decides; refuses an unknown line. The line comes from
+     * memory; the open-case lookup and one statement (earlier contacts, own counsellor, insert) are the
+     * only round trips to the database.
+     */
     public Uni<RouteDecision> open(CallFacts call) {
-        return Panache.withTransaction(() -> lines.find(call.lineId()).flatMap(found -> {
+        return Panache.withSession(() -> lines.find(call.lineId()).flatMap(found -> {
             LineConfig line = found.orElseThrow(() -> new CallRefusedException("Unknown line '" + call.lineId() + "'"));
             String callerKey = call.callerNumber().map(hash::of).orElse(null);
-            if (callerKey == null) {
-                return insert(call, line, null, new CallLedger.Prior(0, Optional.empty(), Optional.empty()),
-                        Optional.empty(), Optional.empty());
-            }
-            return ledger.prior(callerKey, call.uniqueId(), call.at().minus(config.ownCounsellorWindow()))
-                    .flatMap(prior -> risk.openHighRiskCase(callerKey).flatMap(openCase -> {
-                        Optional<String> own = openCase.map(CallerRiskLookup.CallerRisk::assignedCounsellor)
-                                .or(prior::lastCounsellor);
-                        return freeCounsellor(own).flatMap(free ->
-                                insert(call, line, callerKey, prior, openCase, free));
-                    }));
+            Uni<Optional<CallerRiskLookup.CallerRisk>> openCase = callerKey == null
+                    ? Uni.createFrom().item(Optional.empty()) : risk.openHighRiskCase(callerKey);
+            return openCase.flatMap(riskCase -> insert(call, line, callerKey, riskCase));
         }));
     }
 
@@ -78,28 +71,22 @@ public class RoutingService {
                 .replaceWith(raised);
     }
 
-    private Uni<Optional<RouteDecision.Preferred>> freeCounsellor(Optional<String> username) {
-        if (username.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return presences.findById(username.get()).map(p -> p != null && p.free()
-                ? Optional.of(new RouteDecision.Preferred(p.username, targets.memberInterface(p.extension)))
-                : Optional.empty());
-    }
-
-    private Uni<RouteDecision> insert(CallFacts call, LineConfig line, String callerKey, CallLedger.Prior prior,
-                                      Optional<CallerRiskLookup.CallerRisk> openCase,
-                                      Optional<RouteDecision.Preferred> own) {
+    private Uni<RouteDecision> insert(CallFacts call, LineConfig line, String callerKey,
+                                      Optional<CallerRiskLookup.CallerRisk> openCase) {
         Optional<RiskReason> reason = openCase.map(c -> RiskReason.OPEN_CASE);
         int priority = reason.isPresent() ? config.raisedPriority() : 0;
-        Optional<RouteDecision.Preferred> preferred = reason.isPresent() ? own : Optional.empty();
         NewContact contact = new NewContact(call.uniqueId(), call.uniqueId(), line.id(), line.divisionCode(),
                 ContactSource.ROUTE, callerKey,
                 call.callerNumber().map(n -> cipher.seal(n, CALLER_NUMBER_AD)).orElse(null),
                 call.redirectingNumber().map(n -> cipher.seal(n, REDIRECTING_NUMBER_AD)).orElse(null),
-                prior.contacts() > 0, preferred.map(RouteDecision.Preferred::username).orElse(null), priority,
-                reason.orElse(null), line.tier1Queue(), line.tier2Queue(), call.at());
-        return ledger.open(contact).map(opened -> new RouteDecision(opened.id(), line, priority, reason,
-                preferred.map(RouteDecision.Preferred::memberInterface), own, prior.contacts() > 0));
+                false, null, priority, reason.orElse(null), line.tier1Queue(), line.tier2Queue(), call.at());
+        String caseCounsellor = openCase.map(CallerRiskLookup.CallerRisk::assignedCounsellor).orElse(null);
+        return ledger.route(contact, caseCounsellor, call.at().minus(config.ownCounsellorWindow())).map(routed -> {
+            Optional<RouteDecision.Preferred> own = routed.freeOwnCounsellor().map(username ->
+                    new RouteDecision.Preferred(username, targets.memberInterface(routed.freeOwnExtension().orElseThrow())));
+            Optional<RouteDecision.Preferred> preferred = reason.isPresent() ? own : Optional.empty();
+            return new RouteDecision(routed.id(), line, priority, reason,
+                    preferred.map(RouteDecision.Preferred::memberInterface), own, routed.repeatCaller());
+        });
     }
 }
