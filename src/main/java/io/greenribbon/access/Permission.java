@@ -18,6 +18,20 @@ public enum Permission {
     OWN_ACCOUNT(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Read the administrative tree within one's jurisdiction. */
     DIVISIONS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read pool members (people, not counts: officials get counts from oversight) within one's reach. */
+    COUNSELLORS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, ADMIN),
+    /** Add, change and import pool members of one's own jurisdiction. */
+    COUNSELLORS_MANAGE(ADMIN),
+    /** List the credentials running out in one's jurisdiction. */
+    CREDENTIALS_EXPIRING_READ(ADMIN),
+    /** A counsellor's calendar: one's own, or (supervisors, admins) those in one's jurisdiction. */
+    COUNSELLOR_CALENDAR_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, ADMIN),
+    /** Read the shifts of the lines within one's reach. */
+    ROSTER_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, ADMIN),
+    /** Plan shifts, patterns and minimum staffing of the lines in one's jurisdiction; swap and cancel. */
+    ROSTER_MANAGE(ADMIN),
+    /** The hours below minimum staffing (counts, no people) of the lines in one's jurisdiction. */
+    ROSTER_COVERAGE_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Sign in to the aid line with one's phone and change one's own presence. */
     HOTLINE_PRESENCE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
     /** Let a counsellor of one's jurisdiction take calls outside the roster, for a limited time. */

@@ -22,8 +22,14 @@ public final class Hotline {
         return given().auth().oauth2(Tokens.of(username)).contentType(ContentType.JSON);
     }
 
-    /** Everyone offline, no overrides: the state each test starts from. */
+    /**
+     * Everyone offline, no overrides, and the demo accounts off the roster right now (the demo roster has
+     * counsellor1 on 08-16 daily): the state each test starts from, whatever the time of day.
+     */
     public static void resetPresence() {
+        Db.update("UPDATE roster_shift SET status = 'CANCELLED', cancel_reason = 'hotline test' WHERE status = 'SCHEDULED' "
+                + "AND starts_at < now() + interval '1 hour' AND ends_at > now() - interval '5 minutes' AND counsellor_id IN "
+                + "(SELECT id FROM counsellor WHERE username IN ('counsellor1', 'counsellor2', 'supervisor1'))");
         Db.update("UPDATE hotline_presence SET state = 'OFFLINE', pause_reason = NULL, queue_division = NULL, "
                 + "wrap_up_until = NULL, wrap_up_contact_id = NULL, in_call_contact_id = NULL, signed_in_at = NULL");
         Db.update("TRUNCATE hotline_shift_override");

@@ -76,6 +76,16 @@ class PresenceResourceTest {
     }
 
     @Test
+    void aShiftOnTheRosterLetsTheCounsellorGoAvailableOnItsLine() {
+        Db.update("INSERT INTO roster_shift (counsellor_id, line_division, starts_at, ends_at, created_by) "
+                + "SELECT id, '130105', now() - interval '1 minute', now() + interval '50 minutes', 'test' "
+                + "FROM counsellor WHERE username = 'counsellor1'");
+        as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
+                .then().statusCode(200).body("state", equalTo("AVAILABLE")).body("lineDivision", equalTo("130105"))
+                .body("queues", contains("hl-130105", "hl-1301"));
+    }
+
+    @Test
     void badRequestsNameTheFieldAndChangeNothing() {
         Hotline.allowOnLine("counsellor1", "130104");
         as("counsellor1").body(Map.of("state", "PAUSED")).put("/api/hotline/presence")

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * Decides whether a counsellor may take calls now, and on which line: a rostered shift, or else a
- * supervisor's override. Needs a session.
+ * Decides whether a counsellor may take calls now, and on which line: a supervisor's override (the later,
+ * explicit decision, e.g. to help another line), or else a shift on the roster. Needs a session.
  */
 @ApplicationScoped
 public class ShiftAuthority {
@@ -22,11 +22,10 @@ public class ShiftAuthority {
         this.overrides = overrides;
     }
 
-    /** The division of the line the counsellor serves at {@code at}, or empty when neither roster nor override allow it. */
+    /** The division of the line the counsellor serves at {@code at}, or empty when neither override nor roster allow it. */
     public Uni<Optional<String>> lineFor(String username, Instant at) {
-        return roster.shiftLine(username, at).flatMap(shift -> shift.isPresent()
-                ? Uni.createFrom().item(shift)
-                : overrides.findValid(username, at.atOffset(ZoneOffset.UTC))
-                        .map(o -> Optional.ofNullable(o).map(valid -> valid.lineDivision)));
+        return overrides.findValid(username, at.atOffset(ZoneOffset.UTC)).flatMap(o -> o != null
+                ? Uni.createFrom().item(Optional.of(o.lineDivision))
+                : roster.shiftLine(username, at));
     }
 }
