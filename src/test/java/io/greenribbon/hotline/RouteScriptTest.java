@@ -9,6 +9,7 @@ import io.greenribbon.hotline.routing.RoutingService;
 import io.greenribbon.telephony.CallHungUpException;
 import io.greenribbon.telephony.CallRefusedException;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The route script at the SPI level: what it records and what it tells the dialplan. */
 @QuarkusTest
+@TestProfile(ScriptedRisk.class)
 class RouteScriptTest {
 
     @Inject

@@ -2,7 +2,6 @@ package io.greenribbon.hotline;
 
 import io.greenribbon.risk.CallerRiskLookup;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
@@ -11,11 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Open risk cases by caller key, as a test declares them, while the risk capability's lookup is not part
- * of this branch. Knows of no case unless a test adds one.
+ * Open risk cases by caller key, as a test declares them. Enabled only in {@link ScriptedRisk} (one test
+ * profile), so the risk capability's own lookup serves every other test.
  */
 @Alternative
-@Priority(1)
 @Singleton
 public class ScriptedRiskLookup implements CallerRiskLookup {
 
