@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static io.greenribbon.hotline.Sql.at;
 

@@ -3,7 +3,6 @@ package io.greenribbon.hotline.lines;
 import io.greenribbon.access.AccessDecision;
 import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.HotlineProblems;
-import io.greenribbon.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
