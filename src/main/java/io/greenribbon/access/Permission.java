@@ -45,7 +45,24 @@ public enum Permission {
     /** Register pseudonymous room clients and find them by their code. */
     CLIENTS_REGISTER(ROOM_STAFF, ADMIN),
     /** Open a room client's contact details (one record at a time; never in lists). */
-    CLIENTS_CONTACT_READ(ROOM_STAFF, ADMIN);
+    CLIENTS_CONTACT_READ(ROOM_STAFF, ADMIN),
+    /** Sign in to the aid line with one's phone and change one's own presence. */
+    HOTLINE_PRESENCE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Let a counsellor of one's jurisdiction take calls outside the roster, for a limited time. */
+    HOTLINE_PRESENCE_OVERRIDE(RISK_SUPERVISOR),
+    /** Read hotline contacts: one's own, or (supervisors) those of one's jurisdiction. */
+    HOTLINE_CONTACTS_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Fill in the record of a contact one took, or (supervisors) of one's jurisdiction. */
+    HOTLINE_CONTACTS_WRITE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** See the callers to call back in one's jurisdiction, and call them from one's phone. */
+    HOTLINE_CALLBACKS(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** The wallboard of one's jurisdiction: aggregate figures and counts, never caller identities. */
+    HOTLINE_WALLBOARD(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read the configuration of the lines in one's jurisdiction. */
+    HOTLINE_LINES_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Configure the lines of one's jurisdiction. */
+    HOTLINE_LINES_MANAGE(ADMIN),
+    ;
 
     private final Set<String> roles;
 

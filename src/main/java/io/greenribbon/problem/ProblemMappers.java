@@ -56,6 +56,13 @@ public class ProblemMappers {
         return problem(problem, headers, uri);
     }
 
+    /** Quarkus maps this Jackson failure itself (plain JSON); it is bad input like any other. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers,
+                               UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(HttpHeaders headers, UriInfo uri) {

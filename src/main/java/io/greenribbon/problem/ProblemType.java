@@ -26,7 +26,10 @@ public enum ProblemType {
     /** A booking's state does not allow the step asked for (or changed meanwhile). */
     BOOKING_STATE("booking-state", 409),
     /** An idempotency key was used again with a different request. */
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422);
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+    /** A counsellor asked to take calls without a shift on the roster or a supervisor's override. */
+    NOT_ON_SHIFT("not-on-shift", 409),
+    ;
 
     private static final String BASE = "urn:greenribbon:problem:";
 
