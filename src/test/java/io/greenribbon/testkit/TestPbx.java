@@ -48,6 +48,7 @@ public final class TestPbx {
                 "asterisk_cdr", ZoneOffset.UTC);
         AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options()
                 .configDir(Path.of("telephony"))
+                .extraConfig(Path.of("src/test/resources/telephony/test-pbx"))
                 .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:" + agiPort)
                 .site("__AMI_SECRET__", AMI_SECRET)
                 .site("__AMI_BIND_ADDRESS__", "127.0.0.1")

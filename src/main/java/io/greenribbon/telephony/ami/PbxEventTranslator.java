@@ -83,7 +83,7 @@ final class PbxEventTranslator {
         }
         if (e instanceof QueueMemberPauseEvent p) {
             return Optional.of(new PbxEvent.MemberPauseChanged(at, p.getQueue(), p.getInterface(), p.getMemberName(),
-                    Boolean.TRUE.equals(p.getPaused()), blank(p.getPausedReason())));
+                    Boolean.TRUE.equals(p.getPaused()), firstNonBlank(p.getPausedreason(), p.getPausedReason())));
         }
         if (e instanceof QueueMemberStatusEvent s) {
             return Optional.of(new PbxEvent.MemberStatusChanged(at, s.getQueue(), s.getInterface(), s.getMemberName(),
@@ -172,6 +172,11 @@ final class PbxEventTranslator {
 
     private static int number(Number n) {
         return n == null ? 0 : n.intValue();
+    }
+
+    /** Asterisk-Java fills one of two same-named properties of QueueMemberPauseEvent. */
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : blank(b);
     }
 
     private static String blank(String s) {

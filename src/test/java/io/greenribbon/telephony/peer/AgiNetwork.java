@@ -17,6 +17,12 @@ public final class AgiNetwork {
     public enum Fault { REFUSE, NO_ACCEPT }
 
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private volatile java.net.InetAddress source;
+
+    /** Connects from this local address (e.g. 127.0.0.2), or from any (null). */
+    public void connectFrom(java.net.InetAddress address) {
+        this.source = address;
+    }
 
     public void fault(String hostAndPort, Fault fault) {
         faults.put(hostAndPort, fault);
@@ -39,6 +45,9 @@ public final class AgiNetwork {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            if (source != null) {
+                socket.bind(new InetSocketAddress(source, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeoutMillis));
             return socket;
         } catch (SocketTimeoutException e) {

@@ -22,6 +22,7 @@ public final class AsteriskPeer implements AutoCloseable {
     /** How to start the peer. */
     public static final class Options {
         Path configDir = Path.of("telephony");
+        Path extraConfigDir;
         final Map<String, String> siteValues = new LinkedHashMap<>();
         final Map<String, Duration> sounds = new LinkedHashMap<>(Map.of(
                 "greenribbon/confidentiality", Duration.ofSeconds(6),
@@ -38,6 +39,12 @@ public final class AsteriskPeer implements AutoCloseable {
 
         public Options configDir(Path dir) {
             this.configDir = dir;
+            return this;
+        }
+
+        /** Configuration files appended to those of {@link #configDir} (contexts and endpoints of tests). */
+        public Options extraConfig(Path dir) {
+            this.extraConfigDir = dir;
             return this;
         }
 
@@ -95,7 +102,8 @@ public final class AsteriskPeer implements AutoCloseable {
 
     private AsteriskPeer(Options options) {
         this.options = options;
-        this.config = PeerConfig.read(options.configDir, options.siteValues, options.sounds, options.phonesRegistered);
+        this.config = PeerConfig.read(options.configDir, options.extraConfigDir, options.siteValues, options.sounds,
+                options.phonesRegistered);
         this.clock = new PbxClock(options.speed, options.start);
         this.ami = new AmiServer(() -> core, options.bind, options.amiPort);
     }

@@ -109,6 +109,15 @@ public final class PeerConfig {
      */
     public static PeerConfig read(Path dir, Map<String, String> siteValues, Map<String, Duration> sounds,
                                   boolean phonesRegistered) {
+        return read(dir, null, siteValues, sounds, phonesRegistered);
+    }
+
+    /**
+     * Reads a configuration directory, with the files of {@code extraDir} (if any) appended to the
+     * same-named files: contexts and endpoints a test adds to the real configuration.
+     */
+    public static PeerConfig read(Path dir, Path extraDir, Map<String, String> siteValues, Map<String, Duration> sounds,
+                                  boolean phonesRegistered) {
         UnaryOperator<String> fill = text -> {
             String out = text;
             for (Map.Entry<String, String> e : siteValues.entrySet()) {
@@ -116,10 +125,17 @@ public final class PeerConfig {
             }
             return out;
         };
-        Dialplan dialplan = Dialplan.of(ConfFile.read(dir.resolve("extensions.conf"), fill));
-        ConfFile queues = ConfFile.read(dir.resolve("queues.conf"), fill);
-        ConfFile pjsip = ConfFile.read(dir.resolve("pjsip.conf"), fill);
-        ConfFile manager = ConfFile.read(dir.resolve("manager.conf"), fill);
+        java.util.function.Function<String, ConfFile> load = name -> {
+            String text = readText(dir.resolve(name));
+            if (extraDir != null && Files.isRegularFile(extraDir.resolve(name))) {
+                text = text + "\n" + readText(extraDir.resolve(name));
+            }
+            return ConfFile.parse(name, fill.apply(text));
+        };
+        Dialplan dialplan = Dialplan.of(load.apply("extensions.conf"));
+        ConfFile queues = load.apply("queues.conf");
+        ConfFile pjsip = load.apply("pjsip.conf");
+        ConfFile manager = load.apply("manager.conf");
         Map<String, AmiUser> users = new LinkedHashMap<>();
         for (ConfFile.Section s : manager.concreteSections()) {
             if (s.name().equals("general")) {
@@ -139,6 +155,14 @@ public final class PeerConfig {
             throw new IllegalArgumentException("No extensions.conf in " + dir);
         }
         return new PeerConfig(dialplan, queues, pjsip, users, sounds, phonesRegistered);
+    }
+
+    private static String readText(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** A read/write value of manager.conf as classes; {@code all} means every class. */
