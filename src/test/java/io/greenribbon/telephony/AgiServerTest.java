@@ -52,6 +52,8 @@ class AgiServerTest {
         ProbeRoute.behaviour = call -> {
             call.setVariable("PROBE_RAN", "1");
             call.setInheritedVariable("PROBE_CALL", "c-42");
+            call.setVariables(new java.util.LinkedHashMap<>(java.util.Map.of("PROBE_MANY", "hl-130104", "__PROBE_KEPT", "7")));
+            call.setVariables(java.util.Map.of("PROBE_COMMA", "a,b"));
             ProbeRoute.seen.add("caller:" + call.callerNumber().orElse("-") + " dnid:" + call.dialledNumber()
                     + " unique:" + call.uniqueId() + " channel:" + call.channel());
         };
@@ -59,6 +61,9 @@ class AgiServerTest {
         assertThat(call.awaitEnd(END)).isTrue();
         assertThat(call.variable("PROBE_RAN")).isEqualTo("1");
         assertThat(call.variable("PROBE_CALL")).isEqualTo("c-42");
+        assertThat(call.variable("PROBE_MANY")).isEqualTo("hl-130104");
+        assertThat(call.variable("PROBE_KEPT")).isEqualTo("7");
+        assertThat(call.variable("PROBE_COMMA")).as("set one by one").isEqualTo("a,b");
         assertThat(call.variable("AGISTATUS")).isEqualTo("SUCCESS");
         assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("SUCCESS");
         assertThat(call.variable("PROBE_FAILOPEN")).isNull();

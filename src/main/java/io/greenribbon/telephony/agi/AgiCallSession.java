@@ -87,6 +87,28 @@ final class AgiCallSession implements CallSession {
     }
 
     @Override
+    public void setVariables(java.util.Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return;
+        }
+        boolean plain = variables.entrySet().stream().allMatch(e -> safe(e.getKey()) && !e.getKey().contains("=")
+                && safe(e.getValue()));
+        if (plain) {
+            String data = variables.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(","));
+            int result = command(() -> channel.exec("MSet", data));
+            if (result != -2) {
+                return;
+            }
+        }
+        variables.forEach(this::setVariable);
+    }
+
+    private static boolean safe(String s) {
+        return s != null && s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\\' || c == '\n' || c == '\r');
+    }
+
+    @Override
     public void setInheritedVariable(String name, String value) {
         setVariable("__" + name, value);
     }

@@ -29,14 +29,17 @@ public class AgiServerLifecycle {
 
     private final TelephonyConfig config;
     private final Instance<AgiRoute> routes;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private GuardedAgiServer server;
     private AgiServerThread thread;
     private volatile AgiListener listener;
     private volatile String failure;
 
-    public AgiServerLifecycle(TelephonyConfig config, Instance<AgiRoute> routes) {
+    public AgiServerLifecycle(TelephonyConfig config, Instance<AgiRoute> routes,
+                              io.micrometer.core.instrument.MeterRegistry meters) {
         this.config = config;
         this.routes = routes;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent event) {
@@ -47,7 +50,7 @@ public class AgiServerLifecycle {
         }
         try {
             RouteMapping mapping = new RouteMapping(routes, r -> listener == null ? null
-                    : listener.connection(r.getRemoteAddress(), r.getRemotePort()));
+                    : listener.connection(r.getRemoteAddress(), r.getRemotePort()), meters);
             server = new GuardedAgiServer(mapping, InetAddress.getByName(agi.bindAddress()), agi.port(),
                     new AllowedClients(agi.allowedClients()), (int) agi.readTimeout().toMillis());
             server.setPoolSize(agi.poolSize());

@@ -8,6 +8,8 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.MappingStrategy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
@@ -25,8 +27,10 @@ final class RouteMapping implements MappingStrategy {
 
     private final Map<String, RouteScript> scripts;
     private final Function<AgiRequest, AgiConnection> connections;
+    private final MeterRegistry meters;
 
-    RouteMapping(Iterable<AgiRoute> routes, Function<AgiRequest, AgiConnection> connections) {
+    RouteMapping(Iterable<AgiRoute> routes, Function<AgiRequest, AgiConnection> connections, MeterRegistry meters) {
+        this.meters = meters;
         Map<String, RouteScript> byName = new java.util.HashMap<>();
         for (AgiRoute route : routes) {
             RouteScript previous = byName.put(route.script(), new RouteScript(route));
@@ -63,11 +67,16 @@ final class RouteMapping implements MappingStrategy {
         @Override
         public void service(AgiRequest request, AgiChannel channel) throws AgiException {
             AgiCallSession session = new AgiCallSession(request, channel, connections.apply(request));
+            long start = System.nanoTime();
+            String outcome = "failed";
             try {
                 route.handle(session);
+                outcome = "decided";
             } catch (CallHungUpException e) {
+                outcome = "hungup";
                 LOG.debugf("Caller hung up during FastAGI '%s' on %s", request.getScript(), request.getChannel());
             } catch (CallRefusedException e) {
+                outcome = "refused";
                 LOG.warnf("FastAGI '%s' refused the call on %s (uniqueid %s): %s", request.getScript(),
                         request.getChannel(), request.getUniqueId(), e.getMessage());
                 throw new Refused(e.getMessage());
@@ -75,8 +84,16 @@ final class RouteMapping implements MappingStrategy {
                 LOG.errorf(e, "FastAGI '%s' failed on %s (uniqueid %s); the dialplan falls back",
                         request.getScript(), request.getChannel(), request.getUniqueId());
                 throw new Refused(e.toString());
+            } finally {
+                timer(route.script(), outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    /** The time a route takes, by script and outcome: greenribbon.agi.session, with p50 and p99. */
+    private Timer timer(String script, String outcome) {
+        return Timer.builder("greenribbon.agi.session").description("Time a FastAGI route took to decide a call")
+                .tags("script", script, "outcome", outcome).publishPercentiles(0.5, 0.99).register(meters);
     }
 
     /** Ends a session as failed (AJ_AGISTATUS FAILED), without a second stack trace in the log. */

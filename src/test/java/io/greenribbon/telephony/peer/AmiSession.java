@@ -124,6 +124,10 @@ final class AmiSession {
         outbox.add(m.render());
     }
 
+    boolean wants(String eventClass) {
+        return authenticated && events.contains(eventClass);
+    }
+
     /** An event from the PBX: sent when this session may read its class and asked for events. */
     void deliverEvent(AmiMessage m) {
         if (!authenticated || !events.contains(m.eventClass())) {

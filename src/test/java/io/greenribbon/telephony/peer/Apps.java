@@ -20,6 +20,7 @@ final class Apps {
         apps.put("answer", Apps::answer);
         apps.put("playback", Apps::playback);
         apps.put("set", Apps::set);
+        apps.put("mset", Apps::mset);
         apps.put("execif", Apps::execIf);
         apps.put("gotoif", Apps::gotoIf);
         apps.put("goto", (r, c, data) -> r.goTo(data));
@@ -82,6 +83,17 @@ final class Apps {
             setFunction(r.core, c, name, value);
         } else {
             r.core.setVariable(c, name, value);
+        }
+        return Outcome.NEXT;
+    }
+
+    /** MSet(name1=value1,name2=value2,...): several variables at once (no quoting, values without commas). */
+    static Outcome mset(DialplanRunner r, PeerChannel c, String data) {
+        for (String pair : data.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                r.core.setVariable(c, pair.substring(0, eq).strip(), pair.substring(eq + 1));
+            }
         }
         return Outcome.NEXT;
     }

@@ -219,6 +219,19 @@ public final class AsteriskPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Receives, for every FastAGI session from now on, the real nanoseconds from the end of the agi_
+     * environment to the server closing the session: the service's decision time. Null stops it.
+     */
+    public void agiTimings(java.util.function.LongConsumer timings) {
+        core.agiTimings = timings;
+    }
+
+    /** Whether CDRs are written to the database (a benchmark's thousands of calls need not be). */
+    public void cdrWrites(boolean on) {
+        core.cdrWrites = on;
+    }
+
     /** The names of the channels that exist now. */
     public List<String> channels() {
         PbxCore c = core;

@@ -139,7 +139,7 @@ final class CdrEngine {
                 finish(a, r);
             }
             core.emit(event(r), "cdr");
-            if (writer != null) {
+            if (writer != null && core.cdrWrites) {
                 writer.write(r, a);
             }
         }

@@ -45,7 +45,7 @@ final class FastAgiClient {
         this.script = script;
         this.args = args;
         try {
-            this.in = socket.getInputStream();
+            this.in = new java.io.BufferedInputStream(socket.getInputStream(), 1024);
             this.out = socket.getOutputStream();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -56,12 +56,17 @@ final class FastAgiClient {
     String run() {
         try {
             write(environment());
+            long sent = System.nanoTime();
             if (channel.call != null) {
                 channel.call.agiStarted();
             }
             while (true) {
                 String line = readUnlocked();
                 if (line == null) {
+                    java.util.function.LongConsumer timings = core.agiTimings;
+                    if (timings != null) {
+                        timings.accept(System.nanoTime() - sent);
+                    }
                     break;
                 }
                 busy = true;

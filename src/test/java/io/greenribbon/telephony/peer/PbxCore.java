@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -41,11 +40,15 @@ final class PbxCore {
     private final Map<String, AtomicInteger> nameCounters = new HashMap<>();
     private int uniqueCounter;
     private final ScheduledExecutorService scheduler;
-    private final ThreadFactory channelThreads;
+    private final java.util.concurrent.ExecutorService channelThreads;
     volatile boolean running = true;
     volatile boolean fullyBooted;
     int processedCalls;
     final ZoneId cdrZone;
+    /** When set, each FastAGI session's time from its environment to the server's close (benchmarks). */
+    volatile java.util.function.LongConsumer agiTimings;
+    /** Whether CDRs go to the writer (benchmarks turn it off). */
+    volatile boolean cdrWrites = true;
     /** Addresses of FastAGI servers the peer refuses to reach (tests of "service down"). */
     final AgiNetwork agiNetwork;
 
@@ -65,7 +68,7 @@ final class PbxCore {
         AtomicInteger n = new AtomicInteger();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "peer-timer-" + n.incrementAndGet()));
         AtomicInteger c = new AtomicInteger();
-        this.channelThreads = r -> daemon(r, "peer-channel-" + c.incrementAndGet());
+        this.channelThreads = Executors.newCachedThreadPool(r -> daemon(r, "peer-channel-" + c.incrementAndGet()));
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -78,6 +81,9 @@ final class PbxCore {
 
     /** Sends an event of privilege {@code eventClass} to every session allowed to read it. Lock held. */
     void emit(AmiMessage event, String eventClass) {
+        if (sessions.stream().noneMatch(s -> s.wants(eventClass))) {
+            return;
+        }
         AmiMessage m = event.copy().eventClass(eventClass);
         m.insert(1, "Privilege", eventClass + ",all");
         m.insert(2, "Timestamp", PbxClock.timestamp(clock.nowMicros()));
@@ -287,12 +293,13 @@ final class PbxCore {
     }
 
     void startThread(Runnable body) {
-        channelThreads.newThread(body).start();
+        channelThreads.execute(body);
     }
 
     void shutdown() {
         running = false;
         scheduler.shutdownNow();
+        channelThreads.shutdown();
         lock.lock();
         try {
             changed.signalAll();

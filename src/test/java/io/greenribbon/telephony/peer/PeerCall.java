@@ -140,6 +140,20 @@ public final class PeerCall {
 
     void channelGone() {
         ended.countDown();
+        Runnable hook = onEnd;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    private volatile Runnable onEnd;
+
+    /** Runs {@code hook} when the call ends (on a PBX thread; keep it short). */
+    public void onEnd(Runnable hook) {
+        this.onEnd = hook;
+        if (isOver()) {
+            hook.run();
+        }
     }
 
     // ---- for tests -------------------------------------------------------------------------------------
