@@ -228,6 +228,22 @@ class TelephonyConfigTest {
         assertThat(conf("cdr.conf").settings(conf("cdr.conf").section("general").orElseThrow())).containsEntry("batch", "no");
     }
 
+    @Test
+    void theReadmeExplainsEveryPlaceholderASiteFillsIn() throws IOException {
+        String readme = Files.readString(DIR.resolve("README.md"));
+        Set<String> placeholders = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.list(DIR)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+                Matcher m = PLACEHOLDER.matcher(Files.readString(p));
+                while (m.find()) {
+                    placeholders.add(m.group().replaceAll("_(counselor\\d|supervisor)__$", "_<extension>__"));
+                }
+            }
+        }
+        assertThat(placeholders).contains("__AMI_SECRET__", "__GREENRIBBON_AGI_HOST__", "__CDR_DB_PASSWORD__")
+                .allSatisfy(p -> assertThat(readme).as(p).contains(p));
+    }
+
     private static Set<String> loadedModules() {
         ConfFile modules = conf("modules.conf");
         return modules.section("modules").orElseThrow().all("load").stream().map(String::strip).collect(Collectors.toSet());
