@@ -116,6 +116,56 @@ class AsteriskPeerFidelityTest {
         });
     }
 
+    /**
+     * Transcript 09's command catalogue: the recorded commands, sent at their recorded times, get the
+     * recorded replies (ANSWER, CHANNEL STATUS, variables, DATABASE, EXEC, STREAM FILE, 510, 520 usage,
+     * WAIT FOR DIGIT, RECEIVE CHAR, HANGUP and the unsolicited HANGUP, commands after the hang-up).
+     */
+    @Test
+    void agiCommandCatalogue() throws Exception {
+        TranscriptFile agi = TranscriptFile.read("09-agi-command-replies.agi.txt");
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+             AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options().configDir(TranscriptReplay.FIXTURE)
+                     .site("__AGI_PORT__", String.valueOf(server.getLocalPort())).speed(8).phonesRegistered(false))) {
+            double speed = 8;
+            PeerCall call = peer.call(CallScript.from("+8631166668888").callerName("AGI Test").to("agitest")
+                    .onTrunk("catalogue"));
+            List<String> got = new ArrayList<>();
+            try (java.net.Socket s = server.accept()) {
+                long start = System.nanoTime();
+                double base = agi.agiLines("agi1", true).get(0).t();
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                String l;
+                while ((l = in.readLine()) != null && !l.isEmpty()) {
+                    // the environment: not compared (a Local channel there, an inbound one here)
+                }
+                var out = s.getOutputStream();
+                for (TranscriptFile.Line cmd : agi.agiLines("agi1", false)) {
+                    long due = start + (long) ((cmd.t() - base) * 1e9 / speed);
+                    while (System.nanoTime() < due) {
+                        Thread.sleep(1);
+                    }
+                    out.write((cmd.text() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    out.flush();
+                    TranscriptReplayReplies.read(in, got);
+                }
+            }
+            assertThat(call.awaitEnd(Duration.ofSeconds(10))).isTrue();
+            List<String> recorded = new ArrayList<>();
+            boolean envDone = false;
+            for (TranscriptFile.Line line : agi.agiLines("agi1", true)) {
+                if (envDone) {
+                    recorded.add(line.text().replace("Local/agitest@local-test-00000000;2", call.channelName()));
+                } else if (line.text().isEmpty()) {
+                    envDone = true;
+                }
+            }
+            assertThat(recorded).hasSizeGreaterThan(30);
+            assertThat(got).isEqualTo(recorded);
+        }
+    }
+
     private void sessionScenario(String name, Consumer<AsteriskPeer> setup) throws Exception {
         try (TranscriptReplay replay = new TranscriptReplay(name, 4, setup)) {
             replay.run();
@@ -129,7 +179,7 @@ class AsteriskPeerFidelityTest {
     }
 
     private void callScenario(String name, Consumer<AsteriskPeer> setup) throws Exception {
-        try (TranscriptReplay replay = new TranscriptReplay(name, 5, setup)) {
+        try (TranscriptReplay replay = new TranscriptReplay(name, 8, setup)) {
             replay.run();
             List<String> problems = new ArrayList<>();
             for (String conn : replay.amiConnections()) {

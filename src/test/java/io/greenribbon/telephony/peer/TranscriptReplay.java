@@ -221,10 +221,30 @@ final class TranscriptReplay implements AutoCloseable {
             }
             out.write(text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
+            awaitResponse(conn, lines);
         } catch (IOException e) {
             // the peer closed the connection: nothing more to send
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits (at most 2 s) for the response to an action, as the recording client did before it went on:
+     * a slow test machine then delays the timeline instead of making the client miss events.
+     */
+    private void awaitResponse(String conn, List<String> action) throws InterruptedException {
+        String id = action.stream().filter(l -> l.startsWith("ActionID: ")).findFirst().orElse(null);
+        if (id == null) {
+            return;
+        }
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < until) {
+            List<String> got = new ArrayList<>(amiReceived.getOrDefault(conn, List.of()));
+            if (got.contains(id)) {
+                return;
+            }
+            Thread.sleep(1);
         }
     }
 
@@ -283,7 +303,7 @@ final class TranscriptReplay implements AutoCloseable {
                     sleepUntil(cmd.t());
                     out.write((cmd.text() + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
-                    readReply(in, lines);
+                    TranscriptReplayReplies.read(in, lines);
                 }
                 boolean halfClose = agi.notes.stream().anyMatch(n -> n.text().startsWith(conn + ": service side shutdown"));
                 double closeAt = agi.notes.stream().filter(n -> n.text().startsWith(conn + ": service side"))
@@ -298,25 +318,6 @@ final class TranscriptReplay implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
-        }
-    }
-
-    private static void readReply(BufferedReader in, List<String> lines) throws IOException {
-        String l;
-        while ((l = in.readLine()) != null) {
-            lines.add(l);
-            if (l.equals("HANGUP")) {
-                continue;
-            }
-            if (l.startsWith("520-")) {
-                while ((l = in.readLine()) != null) {
-                    lines.add(l);
-                    if (l.startsWith("520 ")) {
-                        break;
-                    }
-                }
-            }
-            return;
         }
     }
 
