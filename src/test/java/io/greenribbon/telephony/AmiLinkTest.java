@@ -49,6 +49,16 @@ class AmiLinkTest {
     }
 
     @Test
+    void onlyOneReplicaCanHoldTheEventLeadersLock() throws Exception {
+        var db = io.greenribbon.testkit.TestInfrastructure.get().postgres;
+        try (var c = db.superuser(io.greenribbon.testkit.PostgresServer.DATABASE);
+             var rs = c.createStatement().executeQuery("SELECT pg_try_advisory_lock(4573038)")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("a second replica cannot lead while this one does").isFalse();
+        }
+    }
+
+    @Test
     void aDroppedLinkReconnectsAndTheCallInProgressIsFoundAgain() {
         TestPbx.get().peer.phone("carrier").answersAfter(Duration.ofSeconds(1));
         PeerCall call = TestPbx.get().peer.call(CallScript.from("+8613700000001").to("031160130105")
