@@ -1,7 +1,5 @@
 package io.greenribbon.telephony.peer;
 
-import java.time.Duration;
-
 /**
  * AMI Originate to a PJSIP endpoint, continuing in the dialplan once it answers (callbacks), with the
  * outcomes of transcripts 06a and 06b: Reason 4 answered, 3 ring timeout, 0 failed (no such or unreachable
@@ -135,9 +133,5 @@ final class Originates {
                 .add("CallerIDNum", PeerChannel.orUnknown(callerId[1]))
                 .add("CallerIDName", PeerChannel.orUnknown(callerId[0]));
         core.emit(m, "call");
-    }
-
-    static Duration sipTimeout() {
-        return Duration.ofSeconds(32);
     }
 }

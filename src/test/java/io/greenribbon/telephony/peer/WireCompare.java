@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * <p>Asterisk emits a call's events from several threads, so unrelated events interleave differently from
  * run to run (03 and 05a order the same DeviceStateChange and QueueMemberStatus differently). Call events
  * are therefore compared per group: each group (one channel, one device, one queue member, one bridge,
- * one dial, the CDRs, the responses) must hold the same messages in the same order.
+ * one dial, the CDRs, the responses) must hold the same messages in the same order. Two values the
+ * recordings themselves show both ways are not compared: QueueMemberStatus's InCall while a member is
+ * connected (0 in 03, 1 in 08a), and the state of an originated channel in DialBegin (Down in 06a,
+ * Ringing in 06b).
  */
 final class WireCompare {
 
