@@ -53,6 +53,15 @@ public interface CallSession {
     void setVariable(String name, String value);
 
     /**
+     * Sets several variables in one round trip to Asterisk (the caller waits in silence meanwhile; a
+     * decision usually sets half a dozen). A name starting with {@code __} is inherited by every channel
+     * created from this one, as with {@link #setInheritedVariable}. Values may not contain a comma, a quote
+     * or a backslash (names of queues, numbers and ids never do); otherwise, or if Asterisk lacks MSet,
+     * the variables are set one by one.
+     */
+    void setVariables(java.util.Map<String, String> variables);
+
+    /**
      * Sets a variable that every channel created from this one inherits (Asterisk's {@code __} prefix), so
      * it survives queues, dials and transfers. {@code name} is given without the prefix.
      */
