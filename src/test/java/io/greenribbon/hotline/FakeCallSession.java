@@ -95,6 +95,11 @@ public final class FakeCallSession implements CallSession {
     }
 
     @Override
+    public void setVariables(java.util.Map<String, String> values) {
+        variables.putAll(values);
+    }
+
+    @Override
     public void setInheritedVariable(String name, String value) {
         variables.put("__" + name, value);
     }
