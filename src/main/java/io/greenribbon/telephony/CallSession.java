@@ -1,7 +1,9 @@
 package io.greenribbon.telephony;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,25 @@ public interface CallSession {
 
     /** The Uniqueid of the caller's channel: the key of the call in every AMI event. */
     String uniqueId();
+
+    /**
+     * When the caller's channel was created, by the PBX's clock (the clock of every {@link PbxEvent}): the
+     * epoch seconds of its Uniqueid ({@code [systemname-]<epoch>.<sequence>}), so to the second. Empty when
+     * the Uniqueid has another form (a channel id an Originate chose).
+     */
+    default Optional<Instant> channelCreatedAt() {
+        String id = uniqueId();
+        if (id == null) {
+            return Optional.empty();
+        }
+        String epoch = id.substring(id.lastIndexOf('-') + 1);
+        int dot = epoch.indexOf('.');
+        if (dot <= 0 || !epoch.substring(0, dot).chars().allMatch(Character::isDigit)
+                || !epoch.substring(dot + 1).chars().allMatch(Character::isDigit) || dot > 12) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(epoch.substring(0, dot))));
+    }
 
     /** The caller's channel name, e.g. {@code PJSIP/trunk-0000002a}. */
     String channel();
@@ -59,7 +80,7 @@ public interface CallSession {
      * or a backslash (names of queues, numbers and ids never do); otherwise, or if Asterisk lacks MSet,
      * the variables are set one by one.
      */
-    void setVariables(java.util.Map<String, String> variables);
+    void setVariables(Map<String, String> variables);
 
     /**
      * Sets a variable that every channel created from this one inherits (Asterisk's {@code __} prefix), so

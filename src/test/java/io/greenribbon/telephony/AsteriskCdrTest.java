@@ -35,12 +35,13 @@ class AsteriskCdrTest {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(PostgresServer.DATABASE), PostgresServer.APP,
                 PostgresServer.APP_PASSWORD); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT src, dst, dcontext, disposition, lastapp, linkedid, calldate, answer, "
-                     + "\"end\", duration, billsec, reconciled_at FROM asterisk_cdr WHERE uniqueid = '" + call.uniqueId()
+                     + "\"end\", duration, billsec, userfield, reconciled_at FROM asterisk_cdr WHERE uniqueid = '" + call.uniqueId()
                      + "' ORDER BY id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("src")).isEqualTo("+8613500000001");
             assertThat(rs.getString("dst")).isEqualTo("s");
             assertThat(rs.getString("dcontext")).isEqualTo("hotline");
+            assertThat(rs.getString("userfield")).as("the line, set by the dialplan").isEqualTo("12356");
             assertThat(rs.getString("disposition")).isEqualTo("ANSWERED");
             assertThat(rs.getString("linkedid")).isEqualTo(call.uniqueId());
             assertThat(rs.getTimestamp("answer")).isNotNull();

@@ -30,13 +30,15 @@ class TelephonyConfigTest {
     private static final Path DIR = Path.of("telephony");
     private static final Pattern PLACEHOLDER = Pattern.compile("__[A-Za-z0-9_]+__");
     private static final Pattern FUNCTION = Pattern.compile("\\$\\{([A-Z_]+)\\(");
+    /** A function written to: {@code Set(CDR(userfield)=...)}. */
+    private static final Pattern SET_FUNCTION = Pattern.compile("^([A-Z_]+)\\(");
     private static final Pattern TIER_QUEUE = Pattern.compile("HOTLINE_TIER[12]_QUEUE=(hl-\\d+)");
 
     /** The module that provides each application and function the dialplan may use (core: none). */
     private static final Map<String, String> PROVIDER = Map.ofEntries(
             Map.entry("Queue", "app_queue.so"), Map.entry("Dial", "app_dial.so"),
             Map.entry("Playback", "app_playback.so"), Map.entry("ExecIf", "app_exec.so"),
-            Map.entry("AGI", "res_agi.so"), Map.entry("CALLERID", "func_callerid.so"),
+            Map.entry("AGI", "res_agi.so"), Map.entry("CALLERID", "func_callerid.so"), Map.entry("CDR", "func_cdr.so"),
             Map.entry("LEN", "func_strings.so"), Map.entry("IF", "func_logic.so"),
             Map.entry("NoOp", ""), Map.entry("Answer", ""), Map.entry("Set", ""), Map.entry("Goto", ""),
             Map.entry("GotoIf", ""), Map.entry("Hangup", ""));
@@ -72,6 +74,11 @@ class TelephonyConfigTest {
             while (f.find()) {
                 assertThat(PROVIDER).as("function %s() at line %d", f.group(1), step.line()).containsKey(f.group(1));
                 assertThat(loaded).contains(PROVIDER.get(f.group(1)));
+            }
+            Matcher written = SET_FUNCTION.matcher(step.app().equals("Set") ? step.data() : "");
+            if (written.find()) {
+                assertThat(PROVIDER).as("function %s() at line %d", written.group(1), step.line()).containsKey(written.group(1));
+                assertThat(loaded).contains(PROVIDER.get(written.group(1)));
             }
         }
     }

@@ -16,6 +16,7 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueuePenaltyAction;
@@ -30,6 +31,7 @@ import org.asteriskjava.manager.event.QueueParamsEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.asteriskjava.manager.response.PingResponse;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,19 @@ public class AmiPbx implements Pbx {
     @Override
     public boolean linkUp() {
         return link.up();
+    }
+
+    @Override
+    public Uni<Instant> currentTime() {
+        return call(() -> {
+            ManagerResponse r = link.connection().sendAction(new PingAction(), timeoutMillis);
+            String timestamp = r instanceof PingResponse ping ? ping.getTimestamp() : null;
+            if (timestamp == null || timestamp.isBlank()) {
+                // An Asterisk older than 1.8 answers Ping without its time: assume the clocks agree.
+                return Instant.now();
+            }
+            return AmiRecords.instant(timestamp);
+        });
     }
 
     @Override

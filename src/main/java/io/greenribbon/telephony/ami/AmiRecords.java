@@ -4,7 +4,10 @@ import io.greenribbon.telephony.Pbx;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.QueueEntryEvent;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Asterisk-Java list events as the {@link Pbx} records. */
 final class AmiRecords {
@@ -23,6 +26,13 @@ final class AmiRecords {
         return new Pbx.WaitingCaller(q.getQueue(), q.getUniqueId(), q.getChannel(), q.getPosition() == null ? 0 : q.getPosition(),
                 q.getPriority() == null ? 0 : q.getPriority(), Duration.ofSeconds(q.getWait() == null ? 0 : q.getWait()),
                 text(q.getCallerIdNum()));
+    }
+
+    /** Asterisk's {@code Timestamp} text: epoch seconds with up to six decimals. */
+    static Instant instant(String timestamp) {
+        BigDecimal seconds = new BigDecimal(timestamp.strip());
+        long micros = seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     private static Duration duration(String hhmmss) {

@@ -114,6 +114,9 @@ public class PbxEventDispatcher {
                 }
                 PbxEvent event = preprocessor.apply(item).orElseGet(() -> item instanceof ManagerEvent m
                         ? translator.translate(m).orElse(null) : item instanceof PbxEvent p ? p : null);
+                if (event instanceof PbxEvent.PbxLinkDown) {
+                    translator.forget();
+                }
                 if (event != null && leading) {
                     deliver(event);
                 }

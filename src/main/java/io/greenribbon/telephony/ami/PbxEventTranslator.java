@@ -32,8 +32,9 @@ import java.util.Set;
 
 /**
  * Turns Asterisk-Java's AMI events into {@link PbxEvent}s. Used on the one dispatcher thread: it
- * remembers which callers wait in a queue, so that app_queue's own Dial events are not reported as the
- * dialplan's Dial.
+ * remembers which callers wait in a queue and which legs app_queue rings (AgentCalled comes before their
+ * DialBegin), so that app_queue's own Dial events are not reported as the dialplan's Dial, also for a
+ * caller that joined its queue while the link was down.
  */
 final class PbxEventTranslator {
 
@@ -41,6 +42,7 @@ final class PbxEventTranslator {
 
     private final ZoneId cdrZone;
     private final Set<String> queued = new HashSet<>();
+    private final Set<String> queueLegs = new HashSet<>();
 
     PbxEventTranslator(ZoneId cdrZone) {
         this.cdrZone = cdrZone;
@@ -63,6 +65,9 @@ final class PbxEventTranslator {
                     number(a.getPosition()), number(a.getOriginalPosition()), seconds(a.getHoldTime())));
         }
         if (e instanceof AgentCalledEvent c) {
+            if (c.getDestUniqueId() != null) {
+                queueLegs.add(c.getDestUniqueId());
+            }
             return Optional.of(new PbxEvent.MemberRinging(at, c.getUniqueId(), c.getLinkedId(), c.getQueue(),
                     c.getInterface(), c.getMemberName(), c.getDestChannel(), c.getDestUniqueId()));
         }
@@ -98,14 +103,14 @@ final class PbxEventTranslator {
             return Optional.of(new PbxEvent.MemberRemoved(at, r.getQueue(), r.getInterface(), r.getMemberName()));
         }
         if (e instanceof DialBeginEvent d) {
-            if (d.getUniqueId() == null || queued.contains(d.getUniqueId())) {
+            if (d.getUniqueId() == null || queueDial(d.getUniqueId(), d.getDestUniqueId())) {
                 return Optional.empty();
             }
             return Optional.of(new PbxEvent.DialStarted(at, d.getUniqueId(), d.getLinkedId(), d.getDestChannel(),
                     d.getDestUniqueId(), blank(d.getDialString())));
         }
         if (e instanceof DialEndEvent d) {
-            if (d.getUniqueId() == null || queued.contains(d.getUniqueId())) {
+            if (d.getUniqueId() == null || queueDial(d.getUniqueId(), d.getDestUniqueId())) {
                 return Optional.empty();
             }
             return Optional.of(new PbxEvent.DialResult(at, d.getUniqueId(), d.getLinkedId(), d.getDestChannel(),
@@ -118,6 +123,7 @@ final class PbxEventTranslator {
         }
         if (e instanceof HangupEvent h) {
             queued.remove(h.getUniqueId());
+            queueLegs.remove(h.getUniqueId());
             return Optional.of(new PbxEvent.ChannelHungUp(at, h.getUniqueId(), h.getLinkedId(), h.getChannel(),
                     number(h.getCause()), blank(h.getCauseTxt())));
         }
@@ -132,6 +138,16 @@ final class PbxEventTranslator {
                             : Optional.of(uniqueId)));
         }
         return Optional.empty();
+    }
+
+    /** The link went down: what it remembered may be stale by the time it is back. */
+    void forget() {
+        queued.clear();
+        queueLegs.clear();
+    }
+
+    private boolean queueDial(String uniqueId, String destUniqueId) {
+        return queued.contains(uniqueId) || destUniqueId != null && queueLegs.contains(destUniqueId);
     }
 
     private PbxEvent.CdrRecorded cdr(Instant at, CdrEvent c) {

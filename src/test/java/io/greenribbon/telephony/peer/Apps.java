@@ -108,6 +108,10 @@ final class Apps {
                 c.callerName = parsed[0];
                 c.callerNum = parsed[1];
             }
+            case "CDR(USERFIELD)" -> {
+                core.cdr.userfield(c, value);
+                return;
+            }
             case "GLOBAL" -> throw new IllegalStateException("GLOBAL() needs a name");
             default -> {
                 if (f.startsWith("GLOBAL(")) {

@@ -264,6 +264,20 @@ public final class AsteriskPeer implements AutoCloseable {
     }
 
     /**
+     * The network between the service and Asterisk's AMI port fails: the AMI connections drop and new ones
+     * are refused until {@link #amiReachable()}, while Asterisk goes on carrying its calls.
+     */
+    public void amiUnreachable() {
+        ami.stop();
+        core.sessions.forEach(AmiSession::drop);
+    }
+
+    /** The AMI port answers again (same port); clients log in again. */
+    public void amiReachable() {
+        ami.start();
+    }
+
+    /**
      * Stops Asterisk ("core stop now"): the AMI sessions get Shutdown, every call is gone, and connections
      * are refused until {@link #startAgain()}.
      */

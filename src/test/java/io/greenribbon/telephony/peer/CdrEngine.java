@@ -32,9 +32,11 @@ final class CdrEngine {
         boolean bAnswered;
         boolean bFailed;
         String bStatus = "";
+        String userfield;
 
         Record(PeerChannel a, long start) {
             this.a = a;
+            this.userfield = a.cdrUserfield;
             this.start = start;
             this.answer = a.up() ? start : 0;
             this.channel = a.name;
@@ -69,6 +71,24 @@ final class CdrEngine {
 
     private List<Record> records(PeerChannel a) {
         return core.cdrRecords.computeIfAbsent(a.uniqueId, k -> new ArrayList<>());
+    }
+
+    /**
+     * CDR(userfield)=value: cdr.c sets it on the channel's records that are not finalized and on its last
+     * one, and a record forked later copies it from party A.
+     */
+    void userfield(PeerChannel a, String value) {
+        a.cdrUserfield = value;
+        List<Record> list = core.cdrRecords.get(a.uniqueId);
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Record r = list.get(i);
+            if (!r.finished || i == list.size() - 1) {
+                r.userfield = value;
+            }
+        }
     }
 
     void answered(PeerChannel a, long micros) {
@@ -164,7 +184,7 @@ final class CdrEngine {
                 .add("Disposition", r.disposition)
                 .add("AMAFlags", "DOCUMENTATION")
                 .add("UniqueID", r.a.uniqueId)
-                .add("UserField", "");
+                .add("UserField", r.userfield);
     }
 
     private String format(long micros) {

@@ -133,7 +133,8 @@ public final class CdrWriter implements AutoCloseable {
             case "billsec" -> r.billSeconds();
             case "disposition" -> r.disposition;
             case "amaflags" -> "DOCUMENTATION";
-            case "accountcode", "peeraccount", "userfield" -> "";
+            case "accountcode", "peeraccount" -> "";
+            case "userfield" -> r.userfield;
             case "uniqueid" -> r.a.uniqueId;
             case "linkedid" -> linkedId;
             case "sequence" -> seq;

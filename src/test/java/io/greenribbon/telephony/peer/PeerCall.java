@@ -16,6 +16,7 @@ public final class PeerCall {
     private PeerChannel channel;
     private boolean readHangupScheduled;
     private boolean queueHangupScheduled;
+    private volatile int reads;
 
     PeerCall(PbxCore core, CallScript script) {
         this.core = core;
@@ -67,6 +68,7 @@ public final class PeerCall {
 
     /** A reading command started on the channel (lock held). */
     void reading(PbxCore core, PeerChannel c) {
+        reads++;
         if (!promptKeys.isEmpty()) {
             char key = promptKeys.poll();
             core.schedule(script.keyDelay, () -> press(key, false));
@@ -204,6 +206,11 @@ public final class PeerCall {
         } finally {
             core.lock.unlock();
         }
+    }
+
+    /** How many times an application or FastAGI command read keys from the caller (prompts that asked). */
+    public int keyReads() {
+        return reads;
     }
 
     public boolean awaitEnd(Duration realTimeout) {

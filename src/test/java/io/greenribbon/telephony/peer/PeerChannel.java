@@ -74,6 +74,8 @@ final class PeerChannel {
     boolean reading;
     /** The scripted caller behind an inbound channel (tests, the control endpoint). */
     PeerCall call;
+    /** CDR(userfield) as the dialplan set it: every later CDR segment of this channel carries it too. */
+    String cdrUserfield = "";
     /** The CDR segment being recorded for this channel when it is an A leg. */
     CdrEngine.Record cdr;
     /** While the caller waits in a queue or is bridged with a member: the queue call. */
