@@ -1,121 +1,144 @@
 package io.greenribbon.hotline;
 
 import io.greenribbon.crypto.KeyedHash;
-import io.greenribbon.hotline.calls.HotlineEventListener;
-import io.greenribbon.hotline.routing.RouteScript;
-import io.greenribbon.telephony.PbxEvent;
+import io.greenribbon.hotline.calls.Reconciler;
+import io.greenribbon.telephony.peer.AgiNetwork;
+import io.greenribbon.telephony.peer.CallScript;
+import io.greenribbon.telephony.peer.PeerCall;
+import io.greenribbon.testkit.TestPbx;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 
+import static io.greenribbon.hotline.Hotline.QIAOXI_LINE;
+import static io.greenribbon.hotline.Hotline.SOON;
+import static io.greenribbon.hotline.Hotline.XINHUA_LINE;
+import static io.greenribbon.hotline.Hotline.awaitClosed;
+import static io.greenribbon.hotline.Hotline.awaitContact;
+import static io.greenribbon.hotline.Hotline.awaitPresence;
+import static io.greenribbon.hotline.Hotline.call;
+import static io.greenribbon.hotline.Hotline.pbx;
+import static io.greenribbon.hotline.Hotline.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Calls the service did not see, recovered from the CDR rows Asterisk writes into asterisk_cdr (cdr_pgsql,
- * UTC wall-clock times) while the service is down.
+ * The service is down (restarting) while calls go on: Asterisk cannot reach its FastAGI port, so the
+ * dialplan fails open to the line's queues, and there is no AMI session. Asterisk writes every call's
+ * CDRs into asterisk_cdr (cdr_pgsql). Once the service is back it closes the contacts of calls that ended
+ * meanwhile at the end their CDRs give, follows the calls still in progress, and turns the calls it never
+ * saw (answered or abandoned while it was down) into contacts from the CDRs.
  */
 @QuarkusTest
 class CdrRecoveryTest {
 
     @Inject
-    RouteScript route;
-    @Inject
-    HotlineEventListener listener;
-    @Inject
     KeyedHash hash;
-    @Inject
-    FakePbx pbx;
+
+    private static String agiAddress() {
+        return "127.0.0.1:" + TestPbx.get().agiPort;
+    }
 
     @BeforeEach
+    @AfterEach
     void reset() {
-        Hotline.resetPresence();
-        pbx.reset();
-        Db.update("UPDATE hotline_contact SET status = 'CLOSED', ended_at = now(), outcome = coalesce(outcome, 'ABANDONED') "
-                + "WHERE status = 'OPEN'");
-        // The table telephony's migration V4_0 creates (the same shape), for branches that run without it.
-        Db.update("""
-                CREATE TABLE IF NOT EXISTS asterisk_cdr (id bigserial PRIMARY KEY, calldate timestamp NOT NULL,
-                  answer timestamp, "end" timestamp, clid varchar(80) NOT NULL DEFAULT '', src varchar(80) NOT NULL DEFAULT '',
-                  dst varchar(80) NOT NULL DEFAULT '', dcontext varchar(80) NOT NULL DEFAULT '',
-                  channel varchar(80) NOT NULL DEFAULT '', dstchannel varchar(80) NOT NULL DEFAULT '',
-                  lastapp varchar(80) NOT NULL DEFAULT '', lastdata varchar(200) NOT NULL DEFAULT '',
-                  duration integer NOT NULL DEFAULT 0, billsec integer NOT NULL DEFAULT 0,
-                  disposition varchar(45) NOT NULL DEFAULT '', amaflags varchar(45) NOT NULL DEFAULT '',
-                  accountcode varchar(80) NOT NULL DEFAULT '', uniqueid varchar(150) NOT NULL DEFAULT '',
-                  linkedid varchar(150) NOT NULL DEFAULT '', userfield varchar(255) NOT NULL DEFAULT '',
-                  peeraccount varchar(80) NOT NULL DEFAULT '', sequence integer, reconciled_at timestamptz)""");
+        Hotline.reset();
+        Hotline.closeOpenContacts();
     }
 
-    /** One CDR row as cdr_pgsql writes it: times as UTC wall-clock time. */
-    private static void cdr(String uid, String src, String dstChannel, Instant start, int seconds) {
-        LocalDateTime begin = LocalDateTime.ofInstant(start, ZoneOffset.UTC);
-        Db.update("INSERT INTO asterisk_cdr (calldate, answer, \"end\", clid, src, dst, dcontext, channel, dstchannel, "
-                        + "lastapp, lastdata, duration, billsec, disposition, uniqueid, linkedid) "
-                        + "VALUES (?, ?, ?, ?, ?, 's', 'hotline', 'PJSIP/carrier-00000021', ?, 'Queue', 'hl-130104,,,,30', "
-                        + "?, ?, 'ANSWERED', ?, ?)",
-                begin, begin.plusSeconds(1), begin.plusSeconds(seconds), "\"\" <" + src + ">", src, dstChannel,
-                seconds, seconds - 1, uid, uid);
+    private static void serviceDown() {
+        peer().agiNetwork().fault(agiAddress(), AgiNetwork.Fault.REFUSE);
+        peer().amiUnreachable();
+        await().atMost(SOON).until(() -> !pbx().linkUp());
     }
 
-    private static Map<String, Object> contact(String uid) {
-        return Db.row("SELECT * FROM hotline_contact WHERE call_uniqueid = ?", uid);
+    private static void serviceBack() {
+        peer().agiNetwork().heal(agiAddress());
+        peer().amiReachable();
+        await().atMost(SOON).until(() -> pbx().linkUp());
     }
 
     @Test
-    void callsAnsweredOrAbandonedWhileTheServiceWasDownBecomeContacts() {
-        Hotline.allowOnLine("counsellor1", "130104");
-        Hotline.signIn("counsellor1", "PAUSED", "offline meanwhile");
-        String answered = "1795690000." + UUID.randomUUID().toString().substring(0, 6);
-        String abandoned = "1795690001." + UUID.randomUUID().toString().substring(0, 6);
-        Instant start = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        cdr(answered, "+8631166660001", "PJSIP/counselor1-00000022", start, 300);
-        cdr(abandoned, "13911170002", "", start.plusSeconds(60), 40);
+    void callsOfARestartAreClosedFollowedAndRecoveredFromTheirCdrs() {
+        Hotline.available("counsellor1", "130104", "counselor1");
+        Hotline.available("counsellor2", "130105", "counselor2");
+        peer().phone("counselor1").answersAfter(Duration.ofSeconds(1));
+        peer().phone("counselor2").answersAfter(Duration.ofSeconds(1));
+        peer().phone("supervisor").answersAfter(Duration.ofSeconds(1));
+        PeerCall endsMeanwhile = call(CallScript.from("13911170001").to(QIAOXI_LINE).presses("2")
+                .talksFor(Duration.ofSeconds(600)));
+        awaitContact(endsMeanwhile.uniqueId(), c -> c.get("answered_at") != null);
+        PeerCall goesOn = call(CallScript.from("13911170004").to(XINHUA_LINE).talksFor(Duration.ofSeconds(600)));
+        awaitContact(goesOn.uniqueId(), c -> c.get("answered_at") != null);
+        Hotline.available("supervisor1", "130105", "supervisor");
 
-        listener.on(new PbxEvent.PbxLinkUp(Instant.now(), false, false));
+        PeerCall answeredUnseen;
+        PeerCall abandonedUnseen;
+        PeerCall unseenGoesOn;
+        serviceDown();
+        try {
+            endsMeanwhile.hangUp();
+            assertThat(endsMeanwhile.awaitEnd(SOON)).isTrue();
+            // New callers fail open into Qiaoxi's queue: one is answered, the next gives up waiting meanwhile.
+            answeredUnseen = call(CallScript.from("+8631166660001").to(QIAOXI_LINE).talksFor(Duration.ofSeconds(60)));
+            await().atMost(SOON).until(() -> "PJSIP/counselor1".equals(answeredUnseen.variable("MEMBERINTERFACE")));
+            abandonedUnseen = call(CallScript.from("13911170002").to(QIAOXI_LINE).waitsInQueueFor(Duration.ofSeconds(20)));
+            assertThat(abandonedUnseen.awaitEnd(SOON)).isTrue();
+            assertThat(answeredUnseen.awaitEnd(SOON)).isTrue();
+            assertThat(answeredUnseen.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
+            assertThat(abandonedUnseen.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
+            // A caller the supervisor answers while the service is down, still talking when it is back.
+            unseenGoesOn = call(CallScript.from("13911170005").to(XINHUA_LINE).talksFor(Duration.ofSeconds(600)));
+            await().atMost(SOON).until(() -> "PJSIP/supervisor".equals(unseenGoesOn.variable("MEMBERINTERFACE")));
+        } finally {
+            serviceBack();
+        }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Db.rows(
-                "SELECT 1 FROM hotline_contact WHERE call_uniqueid IN (?, ?)", answered, abandoned).isEmpty()
-                && Db.rows("SELECT 1 FROM asterisk_cdr WHERE uniqueid IN (?, ?) AND reconciled_at IS NULL",
-                answered, abandoned).isEmpty());
-        assertThat(contact(answered)).containsEntry("source", "RECOVERED").containsEntry("status", "CLOSED")
-                .containsEntry("outcome", "ANSWERED").containsEntry("counsellor_username", "counsellor1")
-                .containsEntry("division_code", "130104").containsEntry("caller_key", hash.of("031166660001"))
-                .containsEntry("queue_wait_ms", null);
-        assertThat(((java.sql.Timestamp) contact(answered).get("ended_at")).toInstant()).isEqualTo(start.plusSeconds(300));
-        assertThat(contact(abandoned)).containsEntry("outcome", "ABANDONED").containsEntry("division_code", "1301");
-        assertThat(Db.value("SELECT reason FROM hotline_callback WHERE contact_id = ?", contact(abandoned).get("id")))
+        // The call that ended while the service was down: closed at its CDR's end, the counsellor in wrap-up.
+        Map<String, Object> ended = awaitClosed(endsMeanwhile.uniqueId());
+        assertThat(ended).containsEntry("source", "ROUTE").containsEntry("outcome", "ANSWERED")
+                .containsEntry("counsellor_username", "counsellor1").containsEntry("end_estimated", false);
+        awaitPresence("counsellor1", p -> "WRAP_UP".equals(p.get("state")));
+
+        // The calls it never saw, from asterisk_cdr.
+        Map<String, Object> answered = awaitClosed(answeredUnseen.uniqueId());
+        assertThat(answered).containsEntry("source", "RECOVERED").containsEntry("outcome", "ANSWERED")
+                .containsEntry("counsellor_username", "counsellor1").containsEntry("line_id", QIAOXI_LINE)
+                .containsEntry("division_code", "130104").containsEntry("caller_key", hash.of("031166660001"));
+        Map<String, Object> abandoned = awaitClosed(abandonedUnseen.uniqueId());
+        assertThat(abandoned).containsEntry("source", "RECOVERED").containsEntry("outcome", "ABANDONED")
+                .containsEntry("answered_at", null).containsEntry("line_id", QIAOXI_LINE)
+                .containsEntry("caller_key", hash.of("13911170002"));
+        assertThat(Db.value("SELECT reason FROM hotline_callback WHERE contact_id = ?", abandoned.get("id")))
                 .isEqualTo("ABANDONED");
-        // The CDR rows no longer hold the caller's number in clear.
-        assertThat(Db.rows("SELECT src, clid FROM asterisk_cdr WHERE uniqueid IN (?, ?)", answered, abandoned))
-                .allSatisfy(r -> assertThat(r).containsEntry("src", "").containsEntry("clid", ""));
-    }
+        // Once kept (sealed) in the contacts, the CDR rows no longer hold the callers' numbers in clear.
+        await().atMost(SOON).until(() -> Db.rows("SELECT 1 FROM asterisk_cdr WHERE uniqueid IN (?, ?) AND "
+                + "(reconciled_at IS NULL OR src <> '' OR clid <> '')", answeredUnseen.uniqueId(),
+                abandonedUnseen.uniqueId()).isEmpty());
 
-    @Test
-    void aContactLeftOpenByARestartIsClosedAtTheEndItsCdrGives() {
-        Hotline.allowOnLine("counsellor1", "130104");
-        Hotline.signIn("counsellor1", "AVAILABLE", null);
-        String uid = "1795690002." + UUID.randomUUID().toString().substring(0, 6);
-        route.handle(FakeCallSession.call(uid, Hotline.QIAOXI_LINE, "13911170003"));
-        listener.on(new PbxEvents(uid, Instant.now()).joined(5, "hl-130104"));
-        // The service stops; the call is answered by counsellor1 and ends; Asterisk writes its CDR.
-        Instant offered = ((java.sql.Timestamp) contact(uid).get("offered_at")).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        cdr(uid, "13911170003", "PJSIP/counselor1-00000023", offered, 90);
+        // The call that went on across the restart is still followed: it closes from its own events.
+        Map<String, Object> inProgress = Hotline.contact(goesOn.uniqueId());
+        assertThat(inProgress).containsEntry("status", "OPEN").containsEntry("counsellor_username", "counsellor2");
+        goesOn.hangUp();
+        Map<String, Object> closed = awaitClosed(goesOn.uniqueId());
+        assertThat(closed).containsEntry("outcome", "ANSWERED").containsEntry("end_estimated", false);
+        awaitPresence("counsellor2", p -> "WRAP_UP".equals(p.get("state")));
 
-        listener.on(new PbxEvent.PbxLinkUp(Instant.now(), false, false));
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(contact(uid).get("status")));
-        assertThat(contact(uid)).containsEntry("source", "ROUTE").containsEntry("end_estimated", false)
-                .containsEntry("outcome", "ANSWERED").containsEntry("counsellor_username", "counsellor1");
-        assertThat(((java.sql.Timestamp) contact(uid).get("ended_at")).toInstant()).isEqualTo(offered.plusSeconds(90));
-        assertThat(Db.row("SELECT state FROM hotline_presence WHERE username = 'counsellor1'")).containsEntry("state", "WRAP_UP");
+        // The call the service never saw that went on across the restart: its CDRs are written when it ends,
+        // and the next periodic pass (every minute on the leader) turns them into a contact.
+        unseenGoesOn.hangUp();
+        assertThat(unseenGoesOn.awaitEnd(SOON)).isTrue();
+        await().atMost(SOON).until(() -> !Db.rows("SELECT 1 FROM asterisk_cdr WHERE uniqueid = ?",
+                unseenGoesOn.uniqueId()).isEmpty());
+        Arc.container().instance(Reconciler.class).get().schedule();
+        Map<String, Object> recovered = awaitClosed(unseenGoesOn.uniqueId());
+        assertThat(recovered).containsEntry("source", "RECOVERED").containsEntry("outcome", "ANSWERED")
+                .containsEntry("counsellor_username", "supervisor1").containsEntry("line_id", XINHUA_LINE);
     }
 }

@@ -1,92 +1,98 @@
 package io.greenribbon.hotline;
 
-import io.greenribbon.hotline.calls.HotlineEventListener;
-import io.greenribbon.hotline.routing.RouteScript;
 import io.greenribbon.telephony.Pbx;
-import io.greenribbon.telephony.PbxEvent;
+import io.greenribbon.telephony.peer.CallScript;
+import io.greenribbon.telephony.peer.PeerCall;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 
+import static io.greenribbon.hotline.Hotline.QIAOXI_LINE;
+import static io.greenribbon.hotline.Hotline.QIAOXI_QUEUE;
+import static io.greenribbon.hotline.Hotline.SOON;
+import static io.greenribbon.hotline.Hotline.XINHUA_LINE;
+import static io.greenribbon.hotline.Hotline.awaitClosed;
+import static io.greenribbon.hotline.Hotline.awaitContact;
+import static io.greenribbon.hotline.Hotline.awaitMembers;
+import static io.greenribbon.hotline.Hotline.awaitPresence;
+import static io.greenribbon.hotline.Hotline.call;
+import static io.greenribbon.hotline.Hotline.membersOf;
+import static io.greenribbon.hotline.Hotline.pbx;
+import static io.greenribbon.hotline.Hotline.peer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * After the AMI link comes back (or the service restarts), the service puts its records and Asterisk's
- * queues back in line: calls that ended unseen are closed, answers it missed are recorded, queue members
- * follow presence again.
+ * The AMI link drops while calls go on (the network between the service and Asterisk fails; FastAGI still
+ * works). Once Asterisk-Java has reconnected, the service puts its records and Asterisk's queues back in
+ * line: a call that ended meanwhile is closed at the end its CDR gives, a call answered meanwhile is
+ * followed to its end, queue membership and pause state follow presence again.
  */
 @QuarkusTest
 class ReconciliationTest {
 
-    @Inject
-    RouteScript route;
-    @Inject
-    HotlineEventListener listener;
-    @Inject
-    FakePbx pbx;
+    private static final String PHONE1 = "PJSIP/counselor1";
+    private static final String GHOST = "PJSIP/ghost";
 
     @BeforeEach
+    @AfterEach
     void reset() {
-        Hotline.resetPresence();
-        pbx.reset();
-        // Contacts other tests left open would be closed here too; close them first so this test sees its own.
-        Db.update("UPDATE hotline_contact SET status = 'CLOSED', ended_at = now(), outcome = coalesce(outcome, 'ABANDONED') "
-                + "WHERE status = 'OPEN'");
-    }
-
-    private String routed(String caller) {
-        String uid = "1795689300." + UUID.randomUUID().toString().substring(0, 8);
-        route.handle(FakeCallSession.call(uid, Hotline.QIAOXI_LINE, caller));
-        return uid;
-    }
-
-    private static Map<String, Object> contact(String uid) {
-        return Db.row("SELECT * FROM hotline_contact WHERE call_uniqueid = ?", uid);
+        Hotline.reset();
+        Hotline.closeOpenContacts();
     }
 
     @Test
-    void aReconnectClosesCallsThatEndedUnseenRecordsMissedAnswersAndReappliesPresence() {
-        Hotline.allowOnLine("counsellor1", "130104");
-        Hotline.signIn("counsellor1", "AVAILABLE", null);
-        String ended = routed("13911160001");
-        String talking = routed("13911160002");
-        listener.on(new PbxEvents(talking, Instant.now()).joined(5, "hl-130104"));
+    void afterAReconnectCallsThatEndedAreClosedCallsAnsweredMeanwhileAreFollowedAndTheQueuesFollowPresence() {
+        Hotline.available("counsellor1", "130104", "counselor1");
+        Hotline.available("counsellor2", "130105", "counselor2");
+        peer().phone("counselor1").answersAfter(Duration.ofSeconds(1));
+        peer().phone("counselor2").answersAfter(Duration.ofSeconds(1));
+        PeerCall ends = call(CallScript.from("13911160001").to(QIAOXI_LINE).presses("2").talksFor(Duration.ofSeconds(600)));
+        awaitContact(ends.uniqueId(), c -> c.get("answered_at") != null);
+        // A member someone added by hand, behind the service's back.
+        pbx().queueAdd(QIAOXI_QUEUE, GHOST, "ghost", 0, true).await().atMost(Duration.ofSeconds(5));
 
-        // Meanwhile (link down): the first caller hung up, the second was answered by counsellor1;
-        // Asterisk restarted its queues and someone added a member by hand.
-        listener.on(new PbxEvent.PbxLinkDown(Instant.now()));
-        pbx.reset();
-        pbx.force(new FakePbx.Member("hl-130104", "PJSIP/ghost", "ghost", false, ""));
-        pbx.channels.add(new Pbx.ActiveChannel("PJSIP/carrier-00000002", talking, talking, "hotline", "s", 12, "Up",
-                "Queue", "hl-130104,,,,30", "13911160002", "12356", Duration.ofSeconds(40), "bridge-1"));
-        pbx.channels.add(new Pbx.ActiveChannel("PJSIP/counselor1-00000003", talking + "1", talking, "hotline", "s", 1,
-                "Up", "AppQueue", "(Outgoing Line)", "12356", "13911160002", Duration.ofSeconds(20), "bridge-1"));
+        peer().amiUnreachable();
+        PeerCall answeredMeanwhile;
+        try {
+            await().atMost(SOON).until(() -> !pbx().linkUp());
+            // Unseen by the service: the first caller hangs up; a new caller (routed over FastAGI) is answered.
+            ends.hangUp();
+            assertThat(ends.awaitEnd(SOON)).isTrue();
+            answeredMeanwhile = call(CallScript.from("13911160002").to(XINHUA_LINE).talksFor(Duration.ofSeconds(600)));
+            await().atMost(SOON).until(() -> "PJSIP/counselor2".equals(answeredMeanwhile.variable("MEMBERINTERFACE")));
+            // The service's presence stands while Asterisk cannot be told.
+            Hotline.allowOnLine("supervisor1", "130104");
+            Hotline.signIn("supervisor1", "AVAILABLE", null);
+        } finally {
+            peer().amiReachable();
+        }
+        await().atMost(SOON).until(() -> pbx().linkUp());
 
-        listener.on(new PbxEvent.PbxLinkUp(Instant.now(), true, false));
+        Map<String, Object> ended = awaitClosed(ends.uniqueId());
+        assertThat(ended).containsEntry("outcome", "ANSWERED").containsEntry("counsellor_username", "counsellor1")
+                .containsEntry("end_estimated", false);
+        awaitPresence("counsellor1", p -> "WRAP_UP".equals(p.get("state")));
+        awaitMembers(PHONE1, m -> m.paused() && "wrap-up".equals(m.pausedReason()));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(contact(ended).get("status")));
-        assertThat(contact(ended)).containsEntry("end_estimated", true).containsEntry("answered_at", null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> contact(talking).get("answered_at") != null);
-        assertThat(contact(talking)).containsEntry("status", "OPEN").containsEntry("counsellor_username", "counsellor1")
-                .containsEntry("answered_via", "TIER1").containsEntry("queue_wait_ms", null);
-        assertThat(Db.row("SELECT in_call_contact_id FROM hotline_presence WHERE username = 'counsellor1'"))
-                .containsEntry("in_call_contact_id", contact(talking).get("id"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(pbx.member("hl-130104", "PJSIP/ghost")).isEmpty();
-            assertThat(pbx.membersOf("PJSIP/counselor1")).extracting(FakePbx.Member::queue)
-                    .containsExactlyInAnyOrder("hl-130104", "hl-1301");
-        });
+        Map<String, Object> talking = awaitContact(answeredMeanwhile.uniqueId(), c -> c.get("answered_at") != null);
+        assertThat(talking).containsEntry("status", "OPEN").containsEntry("source", "ROUTE")
+                .containsEntry("counsellor_username", "counsellor2").containsEntry("answered_via", "TIER1");
+        long talkingId = (Long) talking.get("id");
+        awaitPresence("counsellor2", p -> Long.valueOf(talkingId).equals(p.get("in_call_contact_id")));
 
-        // The talking call ends after the link is back: closed from the event, not estimated.
-        listener.on(new PbxEvents(talking, Instant.now()).hungUp(1));
-        assertThat(contact(talking)).containsEntry("status", "CLOSED").containsEntry("end_estimated", false)
-                .containsEntry("outcome", "ANSWERED");
+        await().atMost(SOON).until(() -> membersOf(GHOST).isEmpty());
+        assertThat(awaitMembers("PJSIP/supervisor", m -> !m.paused())).extracting(Pbx.QueueMemberState::queue)
+                .containsExactlyInAnyOrder(QIAOXI_QUEUE, Hotline.CITY_QUEUE);
+
+        // The call answered during the drop ends after the link is back: closed from its events, not estimated.
+        answeredMeanwhile.hangUp();
+        Map<String, Object> closed = awaitClosed(answeredMeanwhile.uniqueId());
+        assertThat(closed).containsEntry("outcome", "ANSWERED").containsEntry("end_estimated", false);
+        awaitPresence("counsellor2", p -> "WRAP_UP".equals(p.get("state")));
     }
 }
