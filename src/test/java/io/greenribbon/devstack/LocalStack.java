@@ -3,6 +3,9 @@ package io.greenribbon.devstack;
 import io.greenribbon.testkit.KeycloakServer;
 import io.greenribbon.testkit.PostgresServer;
 import io.greenribbon.testkit.RealmFile;
+import io.greenribbon.telephony.peer.AsteriskPeer;
+import io.greenribbon.telephony.peer.CdrWriter;
+import io.greenribbon.telephony.peer.PeerControlServer;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -10,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +21,9 @@ import java.util.List;
 
 /**
  * The whole system on one machine, with demo data, for people to try: a real PostgreSQL and a real
- * Keycloak (both fetched through Maven), and the service built by the same Maven run. Data lives in
+ * Keycloak (both fetched through Maven), the Asterisk peer as the PBX (the same protocol-faithful stand-in
+ * the tests use, running telephony/; a control endpoint places simulated calls), and the service built by
+ * the same Maven run. Data lives in
  * {@code .local-stack/}, so a second run starts faster and keeps what the first one did. One Ctrl-C stops
  * everything.
  *
@@ -28,6 +34,12 @@ public final class LocalStack {
     static final int POSTGRES_PORT = 15432;
     static final int KEYCLOAK_PORT = 8180;
     static final int SERVICE_PORT = 8080;
+    static final int AMI_PORT = 5038;
+    static final int AGI_PORT = 4573;
+    static final int PEER_CONTROL_PORT = 5039;
+    /** The local-only AMI secret; application.properties has the same for the profile {@code local}. */
+    static final String AMI_SECRET = "local-ami-secret";
+    static final String BACKUP_NUMBER = "03119999000";
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -52,6 +64,11 @@ public final class LocalStack {
         running.push(keycloak);
         say("Keycloak ready on %d (%d ms)", KEYCLOAK_PORT, since(t1));
 
+        long tp = System.nanoTime();
+        startPbx(project, postgres);
+        say("Asterisk peer ready: AMI on %d, FastAGI to %d, control on %d (%d ms)", AMI_PORT, AGI_PORT,
+                PEER_CONTROL_PORT, since(tp));
+
         long t2 = System.nanoTime();
         ServiceProcess service = ServiceProcess.start(project, state.resolve("service.log"));
         running.push(service);
@@ -60,6 +77,32 @@ public final class LocalStack {
 
         printWelcome(since(t0));
         service.waitFor();
+    }
+
+    /**
+     * The PBX: the Asterisk peer runs telephony/ with the local site values, in real time, and writes its
+     * CDRs into asterisk_cdr as cdr_pgsql would (the table exists once the service has migrated; the
+     * writer reads its columns on the first call). Started before the service, so the AMI link is up when
+     * the service reports ready.
+     */
+    private void startPbx(Path project, PostgresServer postgres) throws IOException {
+        CdrWriter cdr = new CdrWriter(postgres.jdbcUrl(PostgresServer.DATABASE), "postgres", "postgres",
+                "asterisk_cdr", "asterisk_cdr", ZoneOffset.UTC);
+        running.push(cdr);
+        AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options()
+                .configDir(project.resolve("telephony"))
+                .amiPort(AMI_PORT)
+                .speed(1)
+                .zone(ZoneOffset.UTC)
+                .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:" + AGI_PORT)
+                .site("__AMI_SECRET__", AMI_SECRET)
+                .site("__AMI_BIND_ADDRESS__", "127.0.0.1")
+                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
+                .site("__PROVINCE_BACKUP_NUMBER__", BACKUP_NUMBER)
+                .site("__CARRIER_HOST__", "127.0.0.1")
+                .cdr(cdr));
+        running.push(peer);
+        running.push(new PeerControlServer(peer, PEER_CONTROL_PORT));
     }
 
     private static Path keycloakHome(Path project) {
@@ -77,6 +120,7 @@ public final class LocalStack {
                  Health          http://localhost:8080/q/health/ready   metrics /q/metrics
                  Keycloak        http://localhost:8180          admin console: admin / admin
                  PostgreSQL      localhost:15432/greenribbon    data in .local-stack/
+                 Asterisk peer   AMI 127.0.0.1:5038, FastAGI to 4573, calls via http://127.0.0.1:5039
 
                  Demo accounts (password: demo), realm greenribbon, client greenribbon-cli:
                    counsellor1   hotline counsellor, Qiaoxi 130104
@@ -92,6 +136,11 @@ public final class LocalStack {
                      -d username=official1 -d password=demo \\
                      http://localhost:8180/realms/greenribbon/protocol/openid-connect/token | jq -r .access_token)
                    curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/api/divisions/1301
+
+                 A simulated call (README, "Try a call without a PBX"): sign counsellor1 in first, then
+                   curl -s -X POST http://127.0.0.1:5039/calls -d '{"from":"13800000001", \\
+                     "to":"031160130104","keys":"1","answeredBy":"counselor1","ringSeconds":3,"talkSeconds":20}'
+                   curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/api/hotline/contacts
                 ================================================================================
                 """.formatted(millis / 1000));
     }

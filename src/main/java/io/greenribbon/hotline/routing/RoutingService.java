@@ -50,17 +50,22 @@ public class RoutingService {
 
     /**
      * Identifies the line, opens the contact and decides; refuses an unknown line. The line comes from
-     * memory; the open-case lookup and one statement (earlier contacts, own counsellor, insert) are the
-     * only round trips to the database.
+     * memory; the open-case lookup (in a session) and one statement (earlier contacts, own counsellor,
+     * insert) are the only round trips to the database. The statement runs after the session has closed:
+     * it takes its own pooled connection, and holding the session's while waiting for a second one would
+     * let 500 concurrent calls take every connection of the pool and wait for each other.
      */
     public Uni<RouteDecision> open(CallFacts call) {
+        String callerKey = call.callerNumber().map(hash::of).orElse(null);
         return Panache.withSession(() -> lines.find(call.lineId()).flatMap(found -> {
             LineConfig line = found.orElseThrow(() -> new CallRefusedException("Unknown line '" + call.lineId() + "'"));
-            String callerKey = call.callerNumber().map(hash::of).orElse(null);
             Uni<Optional<CallerRiskLookup.CallerRisk>> openCase = callerKey == null
                     ? Uni.createFrom().item(Optional.empty()) : risk.openHighRiskCase(callerKey);
-            return openCase.flatMap(riskCase -> insert(call, line, callerKey, riskCase));
-        }));
+            return openCase.map(riskCase -> new Known(line, riskCase));
+        })).flatMap(known -> insert(call, known.line(), callerKey, known.openCase()));
+    }
+
+    private record Known(LineConfig line, Optional<CallerRiskLookup.CallerRisk> openCase) {
     }
 
     /** The caller pressed 1: the call rises above everyone waiting and goes first to its own counsellor. */
