@@ -115,7 +115,7 @@ class CallControlTest {
         MemberCompleted completed = RecordingListener.await(MemberCompleted.class, c -> call.uniqueId().equals(c.uniqueId()));
         assertThat(completed.reason()).isEqualTo(PbxEvent.CompletionReason.CALLER);
         assertThat(completed.memberInterface()).isEqualTo(connected.memberInterface());
-        assertThat(RecordingListener.all(CdrRecorded.class, c -> call.uniqueId().equals(c.uniqueId())))
+        assertThat(RecordingListener.awaitAll(CdrRecorded.class, c -> call.uniqueId().equals(c.uniqueId()), 2))
                 .hasSize(2).allSatisfy(c -> assertThat(c.source()).isEqualTo("+8613600000001"));
         assertThat(call.variable("QUEUE_PRIO")).isEqualTo("10");
     }

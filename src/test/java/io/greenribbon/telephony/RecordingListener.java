@@ -33,6 +33,12 @@ public class RecordingListener implements PbxEventListener {
         return events.stream().map(Seen::event).filter(type::isInstance).map(type::cast).filter(condition).findFirst();
     }
 
+    /** Waits until {@code count} events of a type match a condition (e.g. the CDRs, which close a call). */
+    public static <T extends PbxEvent> List<T> awaitAll(Class<T> type, Predicate<T> condition, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> all(type, condition), seen -> seen.size() >= count);
+    }
+
     public static <T extends PbxEvent> List<T> all(Class<T> type, Predicate<T> condition) {
         return events.stream().map(Seen::event).filter(type::isInstance).map(type::cast).filter(condition).toList();
     }
