@@ -17,7 +17,11 @@ public enum Permission {
     /** Read one's own account. */
     OWN_ACCOUNT(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Read the administrative tree within one's jurisdiction. */
-    DIVISIONS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN);
+    DIVISIONS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read the access log of risk data within one's jurisdiction. */
+    AUDIT_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL),
+    /** Recompute the audit log's hash chain. */
+    AUDIT_VERIFY(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN);
 
     private final Set<String> roles;
 
