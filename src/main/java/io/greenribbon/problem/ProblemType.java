@@ -18,6 +18,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNAVAILABLE("unavailable", 503),
+    PBX_UNAVAILABLE("pbx-unavailable", 503),
     INTERNAL("internal", 500);
 
     private static final String BASE = "urn:greenribbon:problem:";

@@ -1,0 +1,63 @@
+package io.greenribbon.telephony;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One FastAGI session: Asterisk asks the service what to do with a call while the caller waits.
+ *
+ * <p>Every method blocks: it runs on one of Asterisk-Java's AGI pool threads, and each command is one
+ * round trip to Asterisk. Commands may only be sent from the thread that runs the session. Never call
+ * these methods from a Vert.x event loop; reach the database from here with
+ * {@code VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(...))}.
+ *
+ * <p>When the caller hangs up, a command throws {@link CallHungUpException}. The server treats it as a
+ * normal end of the session; a route need not catch it unless it wants to record something first.
+ */
+public interface CallSession {
+
+    /** The script Asterisk asked for: the path of the {@code agi://} URL, e.g. {@code route}. */
+    String script();
+
+    /** The Uniqueid of the caller's channel: the key of the call in every AMI event. */
+    String uniqueId();
+
+    /** The caller's channel name, e.g. {@code PJSIP/trunk-0000002a}. */
+    String channel();
+
+    /** The number the caller dialled (DNID), e.g. a county line or {@code 12356}; empty if unknown. */
+    String dialledNumber();
+
+    /**
+     * The caller's own number as the carrier presented it. It is the ORIGINAL number: Asterisk keeps it
+     * on the caller's channel through queues and transfers. Empty when the caller withheld it.
+     */
+    Optional<String> callerNumber();
+
+    /** The redirecting number (RDNIS) of a forwarded call, e.g. the 12356 platform; empty if none. */
+    Optional<String> redirectingNumber();
+
+    /** The arguments after the script name, in order ({@code agi_arg_1}, {@code agi_arg_2}, ...). */
+    List<String> args();
+
+    /**
+     * Plays {@code prompt} (a sound file name without extension) and waits for one key.
+     *
+     * @return the key pressed, or empty when the caller pressed nothing within {@code timeout}
+     * @throws CallHungUpException when the caller hangs up meanwhile
+     */
+    Optional<Character> askDigit(String prompt, Duration timeout);
+
+    /** Sets a channel variable for the rest of this channel's dialplan. */
+    void setVariable(String name, String value);
+
+    /**
+     * Sets a variable that every channel created from this one inherits (Asterisk's {@code __} prefix), so
+     * it survives queues, dials and transfers. {@code name} is given without the prefix.
+     */
+    void setInheritedVariable(String name, String value);
+
+    /** True once Asterisk has told this session that the caller hung up. Does not block. */
+    boolean hungUp();
+}

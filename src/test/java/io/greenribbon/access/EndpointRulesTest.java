@@ -1,0 +1,139 @@
+package io.greenribbon.access;
+
+import io.greenribbon.testkit.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.MethodInfo;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every {@code /api} endpoint: each must declare its access rule, and each refuses a request without
+ * a token (401) and, where some role lacks the permission, a token of such a role (403) — both as
+ * problem+json. The endpoints come from the OpenAPI document and from the compiled resource classes, and
+ * the two lists must agree, so no endpoint escapes the walk.
+ */
+@QuarkusTest
+class EndpointRulesTest {
+
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
+            Role.HOTLINE_COUNSELLOR, "counsellor1", Role.ROOM_STAFF, "staff1", Role.RISK_SUPERVISOR, "supervisor1",
+            Role.HEALTH_OFFICIAL, "official1", Role.ADMIN, "admin1");
+
+    @Test
+    void everyEndpointDeclaresARuleAndRefusesStrangers() throws IOException {
+        Map<String, Requires> declared = declaredEndpoints();
+        Set<String> documented = documentedEndpoints();
+
+        assertThat(documented).as("endpoints in the OpenAPI document").isNotEmpty();
+        assertThat(declared.keySet()).as("resource methods vs OpenAPI operations").isEqualTo(documented);
+        List<String> withoutRule = declared.entrySet().stream().filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey).toList();
+        assertThat(withoutRule).as("endpoints without @Requires").isEmpty();
+
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Requires> endpoint : declared.entrySet()) {
+            String[] parts = endpoint.getKey().split(" ", 2);
+            String method = parts[0];
+            String path = parts[1].replaceAll("\\{[^}]+}", "1");
+            expectProblem(failures, endpoint.getKey() + " without token", 401,
+                    given().contentType("application/json").body("{}").request(method, path));
+            expectProblem(failures, endpoint.getKey() + " with a bad token", 401,
+                    given().auth().oauth2("not.a.token").contentType("application/json").body("{}")
+                            .request(method, path));
+            Permission permission = endpoint.getValue().value();
+            for (Map.Entry<String, String> role : ACCOUNT_OF_ROLE.entrySet()) {
+                if (!permission.roles().contains(role.getKey())) {
+                    expectProblem(failures, endpoint.getKey() + " as " + role.getKey(), 403,
+                            given().auth().oauth2(Tokens.of(role.getValue())).contentType("application/json")
+                                    .body("{}").request(method, path));
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static void expectProblem(List<String> failures, String what, int status, Response response) {
+        if (response.statusCode() != status || !response.contentType().startsWith("application/problem+json")) {
+            failures.add(what + ": " + response.statusCode() + " " + response.contentType());
+        }
+    }
+
+    private static Set<String> documentedEndpoints() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> endpoints = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/api")) {
+                operations.keySet().stream().map(String::toUpperCase).filter(HTTP_METHODS::contains)
+                        .forEach(method -> endpoints.add(method + " " + path));
+            }
+        });
+        return endpoints;
+    }
+
+    /** Every JAX-RS method of the compiled classes under /api, with its rule (null when it has none). */
+    static Map<String, Requires> declaredEndpoints() throws IOException {
+        Index index;
+        try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
+            index = Index.of(files.filter(p -> p.toString().endsWith(".class")).map(Path::toFile).toArray(java.io.File[]::new));
+        }
+        DotName pathAnnotation = DotName.createSimple(jakarta.ws.rs.Path.class.getName());
+        Map<String, Requires> endpoints = new TreeMap<>();
+        for (ClassInfo resource : index.getKnownClasses()) {
+            AnnotationInstance classPath = resource.declaredAnnotation(pathAnnotation);
+            if (classPath == null || !classPath.value().asString().startsWith("/api")) {
+                continue;
+            }
+            for (MethodInfo method : resource.methods()) {
+                for (String http : HTTP_METHODS) {
+                    if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + http))) {
+                        AnnotationInstance methodPath = method.declaredAnnotation(pathAnnotation);
+                        String path = join(classPath.value().asString(),
+                                methodPath == null ? "" : methodPath.value().asString());
+                        endpoints.put(http + " " + path, requiresOf(resource, method));
+                    }
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static Requires requiresOf(ClassInfo resource, MethodInfo method) {
+        try {
+            Class<?> type = Class.forName(resource.name().toString());
+            for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
+                if (m.getName().equals(method.name()) && m.getParameterCount() == method.parametersCount()) {
+                    return m.getAnnotation(Requires.class);
+                }
+            }
+            return null;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String join(String base, String sub) {
+        String joined = (base + "/" + sub).replaceAll("/+", "/");
+        joined = joined.replaceAll("\\{([^:}]+):[^}]*}", "{$1}");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+}
