@@ -3,7 +3,7 @@
 -- with the transaction):
 --   greenribbon.actor        the account (or 'system:<job>') acting
 --   greenribbon.scope        the division prefix whose rows it sees wholesale, '*' for all, '-' for none
---   greenribbon.case_grants  ids of single cases it was granted outside its scope (assignment, break-glass)
+--   greenribbon.plan_grants  ids of cases whose safety plan it may open by break-the-glass
 -- Without an actor, the policies below show nothing and accept nothing.
 CREATE FUNCTION gr_actor() RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('greenribbon.actor', true), '') $$;
@@ -17,10 +17,10 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
        AND (gr_scope() = '*' OR (gr_scope() ~ '^[0-9]{2,12}$' AND starts_with(division, gr_scope())))
 $$;
 
-CREATE FUNCTION gr_granted_case(case_id bigint) RETURNS boolean
+CREATE FUNCTION gr_granted_plan(case_id bigint) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT gr_actor() IS NOT NULL
-       AND case_id = ANY (string_to_array(nullif(current_setting('greenribbon.case_grants', true), ''), ',')::bigint[])
+       AND case_id = ANY (string_to_array(nullif(current_setting('greenribbon.plan_grants', true), ''), ',')::bigint[])
 $$;
 
 -- The access log: every read, write and denied attempt on risk data. Append-only and hash-chained: each
@@ -37,7 +37,7 @@ CREATE TABLE audit_entry (
     record_id       varchar(64),
     record_division varchar(12),
     purpose         varchar(32)  NOT NULL,
-    outcome         varchar(16)  NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED')),
+    outcome         varchar(16)  NOT NULL CHECK (outcome IN ('ALLOWED', 'DENIED', 'FAILED')),
     detail          varchar(500),
     key_id          varchar(32)  NOT NULL,
     prev_hash       char(64)     NOT NULL,

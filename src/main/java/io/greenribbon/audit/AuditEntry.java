@@ -17,7 +17,8 @@ public record AuditEntry(Instant at, String actor, String actorRoles, String act
                          String recordType, String recordId, String recordDivision, String purpose,
                          Outcome outcome, String detail) {
 
-    public enum Outcome { ALLOWED, DENIED }
+    /** Allowed and done; refused by the access decision; allowed, but the operation failed (nothing changed). */
+    public enum Outcome { ALLOWED, DENIED, FAILED }
 
     public AuditEntry {
         at = at.truncatedTo(ChronoUnit.MICROS);

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class RowSecurity {
 
     private static final String SET = "SELECT set_config('greenribbon.actor', %s, true), "
-            + "set_config('greenribbon.scope', %s, true), set_config('greenribbon.case_grants', %s, true)";
+            + "set_config('greenribbon.scope', %s, true), set_config('greenribbon.plan_grants', %s, true)";
     private static final Pattern DIVISION_PREFIX = Pattern.compile("[0-9]{2,12}");
 
     private RowSecurity() {
@@ -28,9 +28,9 @@ public final class RowSecurity {
 
     /**
      * Who acts, which division's rows it sees wholesale ({@link #ALL}, {@link #NONE} or a division prefix),
-     * and which single cases it was granted beyond that.
+     * and which cases' safety plans it may open by break-the-glass.
      */
-    public record Context(String actor, String scope, Collection<Long> caseGrants) {
+    public record Context(String actor, String scope, Collection<Long> planGrants) {
 
         public Context {
             if (actor == null || actor.isBlank()) {
@@ -39,7 +39,7 @@ public final class RowSecurity {
             if (!ALL.equals(scope) && !NONE.equals(scope) && (scope == null || !DIVISION_PREFIX.matcher(scope).matches())) {
                 throw new IllegalArgumentException("Not a row-security scope: " + scope);
             }
-            caseGrants = caseGrants == null ? java.util.List.of() : java.util.List.copyOf(caseGrants);
+            planGrants = planGrants == null ? java.util.List.of() : java.util.List.copyOf(planGrants);
         }
 
         /** A job of the service itself, seeing every division. */
@@ -52,7 +52,7 @@ public final class RowSecurity {
         }
 
         String grants() {
-            return caseGrants.stream().map(String::valueOf).collect(Collectors.joining(","));
+            return planGrants.stream().map(String::valueOf).collect(Collectors.joining(","));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.greenribbon.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -29,6 +30,7 @@ public class FieldCipher {
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public FieldCipher(CryptoConfig config) {
         this(config.activeKeyId(), parseKeyring(config.keys()));
     }
