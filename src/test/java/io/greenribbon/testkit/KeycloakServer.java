@@ -20,9 +20,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "greenribbon";
 
+    /** Null when this handle only points at a server another class loader of the same JVM started. */
     private final Process process;
     private final int port;
     private final Path log;
+
+    /** A handle on a server that is already running (started by another class loader of this JVM). */
+    static KeycloakServer attach(int port) {
+        return new KeycloakServer(null, port, null);
+    }
 
     private KeycloakServer(Process process, int port, Path log) {
         this.process = process;
@@ -130,6 +136,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -138,12 +148,11 @@ public final class KeycloakServer implements AutoCloseable {
         return baseUrl() + "/realms/" + REALM;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> family = process.descendants().toList();
         process.destroy();
         family.forEach(ProcessHandle::destroy);

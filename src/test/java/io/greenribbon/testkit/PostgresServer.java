@@ -26,10 +26,18 @@ public final class PostgresServer implements AutoCloseable {
     public static final String OWNER_PASSWORD = "owner-local-only";
     public static final String APP_PASSWORD = "app-local-only";
 
+    /** Null when this handle only points at a server another class loader of the same JVM started. */
     private final EmbeddedPostgres postgres;
+    private final int port;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private PostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
+    }
+
+    /** A handle on a server that is already running (started by another class loader of this JVM). */
+    static PostgresServer attach(int port) {
+        return new PostgresServer(null, port);
     }
 
     /** A throw-away server on a free port, for one test run. */
@@ -57,7 +65,8 @@ public final class PostgresServer implements AutoCloseable {
                 Files.createDirectories(dataDir.getParent());
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            PostgresServer server = new PostgresServer(builder.start());
+            EmbeddedPostgres started = builder.start();
+            PostgresServer server = new PostgresServer(started, started.getPort());
             server.createRolesAndDatabase();
             return server;
         } catch (IOException | SQLException e) {
@@ -104,7 +113,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String jdbcUrl(String database) {
@@ -117,6 +126,9 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

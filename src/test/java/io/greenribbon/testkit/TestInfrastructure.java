@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * The real PostgreSQL and Keycloak of one test run: started on first use, on free ports, shared by every
- * test class and every Quarkus restart, and stopped when the test JVM exits.
+ * test class and every Quarkus restart, and stopped when the test JVM exits. Quarkus tests and plain tests
+ * run in different class loaders, so the servers' coordinates are kept in JVM-wide system properties and
+ * every class loader attaches to the same pair.
  */
 public final class TestInfrastructure {
 
@@ -25,12 +27,31 @@ public final class TestInfrastructure {
         this.keycloakAdminPassword = adminPassword;
     }
 
-    public static synchronized TestInfrastructure get() {
-        if (instance == null) {
-            instance = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-infrastructure-stop"));
+    private static final String PG_PORT = "greenribbon.test.postgres.port";
+    private static final String KC_PORT = "greenribbon.test.keycloak.port";
+    private static final String KC_ADMIN = "greenribbon.test.keycloak.admin-password";
+
+    public static TestInfrastructure get() {
+        synchronized (System.getProperties()) {
+            if (instance == null) {
+                instance = System.getProperty(PG_PORT) != null ? attach() : startAndPublish();
+            }
+            return instance;
         }
-        return instance;
+    }
+
+    private static TestInfrastructure startAndPublish() {
+        TestInfrastructure started = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "test-infrastructure-stop"));
+        System.setProperty(PG_PORT, String.valueOf(started.postgres.port()));
+        System.setProperty(KC_PORT, String.valueOf(started.keycloak.port()));
+        System.setProperty(KC_ADMIN, started.keycloakAdminPassword);
+        return started;
+    }
+
+    private static TestInfrastructure attach() {
+        return new TestInfrastructure(PostgresServer.attach(Integer.getInteger(PG_PORT)),
+                KeycloakServer.attach(Integer.getInteger(KC_PORT)), System.getProperty(KC_ADMIN));
     }
 
     private static TestInfrastructure start() {
