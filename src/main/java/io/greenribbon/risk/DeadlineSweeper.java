@@ -45,9 +45,14 @@ public class DeadlineSweeper {
         return sweep().replaceWithVoid();
     }
 
-    /** One sweep: fires what is due now (at most one batch); returns how many deadlines it fired. */
+    /** One sweep: fires what is due now (at most one batch); returns how many deadlines it handled. */
     public Uni<Integer> sweep() {
-        return gate.asSystem("escalation", tx -> deadlines.claimDue(tx.now(), config.sweepBatch()).chain(due -> {
+        return sweep(config.sweepBatch());
+    }
+
+    /** One sweep of at most {@code limit} deadlines. */
+    public Uni<Integer> sweep(int limit) {
+        return gate.asSystem("escalation", tx -> deadlines.claimDue(tx.now(), limit).chain(due -> {
             // Cases are locked in id order, so two sweeps never wait on each other in a circle.
             List<RiskDeadline> ordered = due.stream().sorted(Comparator.comparing((RiskDeadline d) -> d.caseId)
                     .thenComparing(d -> d.id)).toList();

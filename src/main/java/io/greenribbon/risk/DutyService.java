@@ -1,6 +1,8 @@
 package io.greenribbon.risk;
 
 import io.greenribbon.access.AccessDecision;
+import io.greenribbon.audit.AuditEntry;
+import io.greenribbon.audit.AuditLog;
 import io.greenribbon.divisions.DivisionCodes;
 import io.greenribbon.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,12 +40,19 @@ public class DutyService {
 
     private final DutyRepository duties;
     private final AccessDecision access;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DutyService(DutyRepository duties, AccessDecision access, Clock clock) {
+    public DutyService(DutyRepository duties, AccessDecision access, AuditLog audit, Clock clock) {
         this.duties = duties;
         this.access = access;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    private Uni<Void> audited(String action, Object id, String division) {
+        return audit.append(AuditEntry.of(clock.instant(), access.actor(), action, "risk_duty", id, division, "ROSTER",
+                AuditEntry.Outcome.ALLOWED, null));
     }
 
     /** Duties not yet ended, in {@code division} (default: one's own) and beneath it. */
@@ -51,7 +60,8 @@ public class DutyService {
     public Uni<List<View>> current(String division) {
         String prefix = division != null ? division : access.jurisdiction();
         access.requireGoverns(prefix);
-        return duties.current(prefix, clock.instant()).map(list -> list.stream().map(View::of).toList());
+        return duties.current(prefix, clock.instant()).map(list -> list.stream().map(View::of).toList())
+                .call(() -> audited("risk.duty.read", null, prefix));
     }
 
     @WithTransaction
@@ -74,7 +84,7 @@ public class DutyService {
         d.startsAt = r.startsAt();
         d.endsAt = r.endsAt();
         d.createdBy = access.actor().username();
-        return duties.persist(d).map(View::of);
+        return duties.persist(d).map(View::of).call(v -> audited("risk.duty.add", v.id(), v.division()));
     }
 
     /** Ends a duty now (a standing one, or a shift cut short). */
@@ -91,6 +101,6 @@ public class DutyService {
             }
             d.endsAt = now.isAfter(d.startsAt) ? now : d.startsAt.plusMillis(1);
             return View.of(d);
-        });
+        }).call(v -> audited("risk.duty.end", v.id(), v.division()));
     }
 }
