@@ -40,13 +40,13 @@ public class BreakGlassService {
 
     private final RiskGate gate;
     private final BreakGlassRepository uses;
-    private final Instance<LiveCallDirectory> liveCalls;
+    private final Instance<HotlineContacts> liveCalls;
     private final RiskAlerts alerts;
     private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
-    public BreakGlassService(RiskGate gate, BreakGlassRepository uses, Instance<LiveCallDirectory> liveCalls,
+    public BreakGlassService(RiskGate gate, BreakGlassRepository uses, Instance<HotlineContacts> liveCalls,
                              RiskAlerts alerts, DutyRoster roster, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.uses = uses;

@@ -16,7 +16,7 @@ import static io.greenribbon.risk.Basis.SUPERVISION;
 public enum RiskAction {
     LIST_CASES("risk.case.list", "risk_case", false, ASSIGNED, SUPERVISION),
     READ_CASE("risk.case.read", "risk_case", false, ASSIGNED, SUPERVISION),
-    SCREEN("risk.screening.create", "risk_screening", true, ASSIGNED, SUPERVISION),
+    SCREEN("risk.screening.create", "risk_screening", true, ASSIGNED, SUPERVISION, LIVE_CALL),
     DECIDE_LOWERING("risk.screening.decide-lowering", "risk_screening", true, SUPERVISION),
     ACKNOWLEDGE("risk.case.acknowledge", "risk_case", true, SUPERVISION),
     ESCALATE("risk.case.escalate", "risk_case", true, ASSIGNED, SUPERVISION),

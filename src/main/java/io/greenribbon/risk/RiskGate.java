@@ -44,17 +44,17 @@ public class RiskGate {
     private final AuditLog audit;
     private final Clock clock;
     private final BreakGlassRepository breakGlass;
-    private final Instance<LiveCallDirectory> liveCalls;
+    private final Instance<HotlineContacts> hotline;
     private final AuditedRequest audited;
 
     public RiskGate(AccessDecision access, AuditLog audit, Clock clock, BreakGlassRepository breakGlass,
-                    Instance<LiveCallDirectory> liveCalls, AuditedRequest audited) {
+                    Instance<HotlineContacts> hotline, AuditedRequest audited) {
         this.audited = audited;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
         this.breakGlass = breakGlass;
-        this.liveCalls = liveCalls;
+        this.hotline = hotline;
     }
 
     /** {@code work} on one case, as the request's account. */
@@ -147,24 +147,26 @@ public class RiskGate {
         return new RiskTx(actor, job, clock.instant());
     }
 
-    /** The grounds of the account for the record: break-the-glass and live calls are looked up only when they matter. */
+    /**
+     * The grounds of the account for the record. Break-the-glass and live calls are looked up only for a
+     * counsellor without a direct ground, so that one who knows of the case (on the line with its person)
+     * is told 403, not 404, for what those grounds do not cover.
+     */
     private Uni<Set<Basis>> grounds(RiskTx tx, RiskAction action, RecordFacts facts) {
         Actor actor = tx.actor();
         Set<Basis> direct = RiskRules.grounds(actor, facts, false, false);
         if (RiskRules.chosen(action, direct) != null || !facts.exists() || facts.caseId() == null
-                || !(action.allows(Basis.BREAK_GLASS) || action.allows(Basis.LIVE_CALL))) {
+                || !actor.hasRole(io.greenribbon.access.Role.HOTLINE_COUNSELLOR)) {
             return Uni.createFrom().item(direct);
         }
-        Uni<Boolean> glass = action.allows(Basis.BREAK_GLASS)
-                ? breakGlass.activeGrant(actor.username(), facts.caseId(), tx.now()).map(Optional::isPresent)
-                : Uni.createFrom().item(false);
-        return glass.chain(hasGlass -> {
-            if (!action.allows(Basis.LIVE_CALL) || facts.callerKey() == null || !liveCalls.isResolvable()) {
-                return Uni.createFrom().item(RiskRules.grounds(actor, facts, hasGlass, false));
-            }
-            return liveCalls.get().currentCall(actor.username()).map(call -> RiskRules.grounds(actor, facts, hasGlass,
-                    call.isPresent() && facts.callerKey().equals(call.get().callerKey())));
-        });
+        return breakGlass.activeGrant(actor.username(), facts.caseId(), tx.now()).map(Optional::isPresent)
+                .chain(hasGlass -> {
+                    if (facts.callerKey() == null || !hotline.isResolvable()) {
+                        return Uni.createFrom().item(RiskRules.grounds(actor, facts, hasGlass, false));
+                    }
+                    return hotline.get().currentCall(actor.username()).map(call -> RiskRules.grounds(actor, facts,
+                            hasGlass, call.isPresent() && facts.callerKey().equals(call.get().callerKey())));
+                });
     }
 
     private void decide(RiskTx tx, RiskAction action, RecordFacts facts, Set<Basis> grounds) {

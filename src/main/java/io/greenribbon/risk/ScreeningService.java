@@ -5,6 +5,7 @@ import io.greenribbon.audit.AuditEntry;
 import io.greenribbon.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Records C-SSRS screenings and what follows from them: the level in force, the case a high or imminent
@@ -23,10 +24,12 @@ public class ScreeningService {
     private final RiskAlerts alerts;
     private final RiskSeal seal;
     private final RiskConfig config;
+    private final Instance<HotlineContacts> hotline;
 
     public ScreeningService(RiskGate gate, AccessDecision access, RiskCaseRepository cases, ScreeningRepository screenings,
                             CaseLinkRepository links, Escalation escalation, RiskAlerts alerts, RiskSeal seal,
-                            RiskConfig config) {
+                            RiskConfig config, Instance<HotlineContacts> hotline) {
+        this.hotline = hotline;
         this.gate = gate;
         this.access = access;
         this.cases = cases;
@@ -38,27 +41,55 @@ public class ScreeningService {
         this.config = config;
     }
 
+    /**
+     * Records a screening. With a case id it joins that case; a hotline contact whose caller already has an
+     * open case joins that one (the counsellor on the line may add to it, whoever it is assigned to);
+     * otherwise a high or imminent level opens a new case.
+     */
     public Uni<ScreeningResult> screen(ScreeningRequest request) {
         RiskScreening s = screening(request);
         String division = request.division() != null ? request.division() : access.jurisdiction();
         s.division = division;
         if (request.caseId() != null) {
-            return gate.onCase(request.caseId(), RiskAction.SCREEN, (tx, c) -> {
-                if (!c.open()) {
-                    throw ProblemException.conflict("risk.case.closed", c.id);
-                }
-                return record(tx, s, request).chain(() -> join(tx, c, s)).map(v -> ScreeningResult.of(s, false));
-            });
+            return joinCase(request.caseId(), s, request);
         }
-        return gate.inDivision(division, RiskAction.SCREEN, tx -> record(tx, s, request).chain(() -> {
-            tx.recordCreated(s.id);
-            boolean opens = s.finalLevel.atLeast(RiskLevel.HIGH) || (s.finalLevel == RiskLevel.MODERATE
-                    && (request.openCase() != null ? request.openCase() : config.moderateOpensCase()));
-            if (!opens) {
-                return Uni.createFrom().item(ScreeningResult.of(s, false));
+        return callerKeyOf(request).chain(callerKey -> (callerKey == null
+                ? Uni.createFrom().item(0L)
+                : gate.asSystem("screening-lookup", tx -> cases.openByCallerKey(callerKey)).map(c -> c == null ? 0L : c.id))
+                .chain(existing -> existing != 0L ? joinCase(existing, s, request) : openNew(division, s, request, callerKey)));
+    }
+
+    private Uni<ScreeningResult> joinCase(long caseId, RiskScreening s, ScreeningRequest request) {
+        return gate.onCase(caseId, RiskAction.SCREEN, (tx, c) -> {
+            if (!c.open()) {
+                throw ProblemException.conflict("risk.case.closed", c.id);
             }
-            return open(tx, s, request).map(c -> ScreeningResult.of(s, true));
-        }));
+            // A counsellor on the line with the person adds to a case that is not theirs as the service.
+            return record(tx, s, request).chain(() -> tx.basis() == Basis.LIVE_CALL
+                            ? tx.system("screening", () -> join(tx, c, s)) : join(tx, c, s))
+                    .map(v -> ScreeningResult.of(s, false));
+        });
+    }
+
+    private Uni<ScreeningResult> openNew(String division, RiskScreening s, ScreeningRequest request, String callerKey) {
+        return gate.inDivision(division, RiskAction.SCREEN,
+                tx -> record(tx, s, request).chain(() -> {
+                    tx.recordCreated(s.id);
+                    boolean opens = s.finalLevel.atLeast(RiskLevel.HIGH) || (s.finalLevel == RiskLevel.MODERATE
+                            && (request.openCase() != null ? request.openCase() : config.moderateOpensCase()));
+                    if (!opens) {
+                        return Uni.createFrom().item(ScreeningResult.of(s, false));
+                    }
+                    return open(tx, s, request, callerKey).map(c -> ScreeningResult.of(s, true));
+                }));
+    }
+
+    /** The keyed hash of the caller of a hotline contact, from the hotline (null for a room session). */
+    private Uni<String> callerKeyOf(ScreeningRequest request) {
+        if (request.contactId() == null || !hotline.isResolvable()) {
+            return Uni.createFrom().nullItem();
+        }
+        return hotline.get().callerKey(request.contactId()).map(key -> key.orElse(null));
     }
 
     /** The screening as asked, checked: skip logic, imminent, and a reason for any level but the computed one. */
@@ -116,8 +147,9 @@ public class ScreeningService {
         });
     }
 
-    private Uni<RiskCase> open(RiskTx tx, RiskScreening s, ScreeningRequest r) {
+    private Uni<RiskCase> open(RiskTx tx, RiskScreening s, ScreeningRequest r, String callerKey) {
         RiskCase c = new RiskCase();
+        c.callerKey = callerKey;
         c.division = s.division;
         c.level = s.finalLevel;
         c.assignedCounsellor = tx.actorName();

@@ -42,18 +42,18 @@ public class UnmaskService {
     private final RiskGate gate;
     private final UnmaskRepository requests;
     private final CaseLinkRepository links;
-    private final Instance<CallerNumbers> numbers;
+    private final Instance<HotlineContacts> hotline;
     private final RiskAlerts alerts;
     private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
-    public UnmaskService(RiskGate gate, UnmaskRepository requests, CaseLinkRepository links, Instance<CallerNumbers> numbers,
+    public UnmaskService(RiskGate gate, UnmaskRepository requests, CaseLinkRepository links, Instance<HotlineContacts> hotline,
                          RiskAlerts alerts, DutyRoster roster, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.requests = requests;
         this.links = links;
-        this.numbers = numbers;
+        this.hotline = hotline;
         this.alerts = alerts;
         this.roster = roster;
         this.seal = seal;
@@ -133,10 +133,10 @@ public class UnmaskService {
             if (u.status != UnmaskRequest.Status.APPROVED) {
                 throw ProblemException.conflict("risk.unmask.not-approved", u.id).with("status", u.status);
             }
-            if (!numbers.isResolvable()) {
+            if (!hotline.isResolvable()) {
                 throw new ProblemException(ProblemType.UNAVAILABLE, "risk.unmask.no-hotline");
             }
-            return numbers.get().open(u.contactId).chain(number -> {
+            return hotline.get().openCallerNumber(u.contactId).chain(number -> {
                 u.status = UnmaskRequest.Status.DISCLOSED;
                 u.disclosedAt = tx.now();
                 tx.describe("unmask=" + u.id + ";contact=" + u.contactId + ";basis=" + u.legalBasis + ";approvedBy=" + u.decidedBy);

@@ -1,0 +1,111 @@
+package io.greenribbon.risk;
+
+import io.greenribbon.testkit.ControlledClock;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.greenribbon.risk.RiskApi.get;
+import static io.greenribbon.risk.RiskApi.post;
+import static io.greenribbon.risk.RiskApi.put;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class BreakGlassAndUnmaskTest {
+
+    @Inject
+    HotlineStandIn hotline;
+
+    @Inject
+    ControlledClock clock;
+
+    /** A case opened from a hotline contact of a caller (keyed hash), with a safety plan. */
+    private long callerCase(long contactId, String callerKey) {
+        hotline.contact(contactId, callerKey, "+8613912345678");
+        long id = RiskApi.screen("counsellor1", Map.of("contactId", contactId, "answers", RiskApi.highAnswers()))
+                .statusCode(201).extract().jsonPath().getLong("caseId");
+        put("counsellor1", "/api/risk/cases/" + id + "/safety-plan", Map.of("version", 0,
+                "warningSigns", List.of("独处时"), "internalCoping", List.of("听音乐"), "socialDistractions", List.of("公园"),
+                "peopleToAsk", List.of("母亲"), "professionals", List.of("热线"), "safeEnvironment", List.of("刀具收起")))
+                .statusCode(200);
+        return id;
+    }
+
+    private static String key(long n) {
+        return String.format("%064x", n);
+    }
+
+    @Test
+    void aCounsellorOnTheLineBreaksTheGlassForTheSafetyPlanOnlyAndForALimitedTime() {
+        long contact = RiskApi.newContactId();
+        long id = callerCase(contact, key(contact));
+        String plan = "/api/risk/cases/" + id + "/safety-plan";
+        get("counsellor3", plan).statusCode(404);
+        post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller in crisis on my line now"))
+                .statusCode(404);
+
+        long second = RiskApi.newContactId();
+        hotline.contact(second, key(contact), null);
+        hotline.onCall("counsellor3", second);
+        try {
+            // The same caller calls again: the panel tells the counsellor a case exists, the glass can be broken.
+            post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "short")).statusCode(400);
+            post("counsellor1", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "I am assigned anyway"))
+                    .statusCode(403);
+            post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller in crisis on my line now"))
+                    .statusCode(201);
+            get("counsellor3", plan).statusCode(200).body("peopleToAsk", equalTo(List.of("母亲")));
+            get("counsellor3", "/api/risk/cases/" + id).statusCode(403);
+            get("supervisor1", "/api/risk/cases/" + id).statusCode(200).body("timeline.kind", hasItem("BREAK_GLASS"));
+
+            long use = get("supervisor1", "/api/risk/break-glass").statusCode(200).extract().jsonPath()
+                    .getLong("find { it.caseId == " + id + " }.id");
+            get("supervisor1", "/api/risk/break-glass").statusCode(200)
+                    .body("find { it.caseId == " + id + " }.reason", equalTo("caller in crisis on my line now"));
+            post("supervisor1", "/api/risk/break-glass/" + use + "/review", Map.of("verdict", "JUSTIFIED")).statusCode(200);
+            post("supervisor3", "/api/risk/break-glass/" + use + "/review", Map.of("verdict", "JUSTIFIED")).statusCode(409);
+
+            clock.advance(Duration.ofMinutes(31));
+            get("counsellor3", plan).statusCode(403);
+        } finally {
+            hotline.hangUp("counsellor3");
+        }
+        get("counsellor3", plan).statusCode(404);
+    }
+
+    @Test
+    void theCallersNumberIsDisclosedOnlyAfterASecondPersonApproves() {
+        long contact = RiskApi.newContactId();
+        long id = callerCase(contact, key(contact));
+        post("counsellor1", "/api/risk/cases/" + id + "/unmask-requests",
+                Map.of("contactId", contact + 1, "reason", "overdose reported, need location", "legalBasis", "PIPL_13_1_4_PROTECT_LIFE"))
+                .statusCode(400);
+        long request = post("counsellor1", "/api/risk/cases/" + id + "/unmask-requests",
+                Map.of("contactId", contact, "reason", "overdose reported, need location", "legalBasis", "PIPL_13_1_4_PROTECT_LIFE"))
+                .statusCode(201).body("status", equalTo("PENDING")).extract().jsonPath().getLong("id");
+        post("counsellor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(409);
+        post("supervisor2", "/api/risk/unmask-requests/" + request + "/approve", null).statusCode(404);
+        get("supervisor1", "/api/risk/unmask-requests").statusCode(200)
+                .body("find { it.id == " + request + " }.reason", equalTo("overdose reported, need location"));
+        post("supervisor1", "/api/risk/unmask-requests/" + request + "/approve", null).statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("supervisor1"));
+        post("supervisor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(403);
+        post("counsellor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(200)
+                .body("number", equalTo("+8613912345678")).body("legalBasis", equalTo("PIPL_13_1_4_PROTECT_LIFE"));
+        post("counsellor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(409);
+        get("supervisor1", "/api/risk/cases/" + id).statusCode(200)
+                .body("timeline.kind", hasItem("NUMBER_DISCLOSED"));
+
+        // A supervisor asking must have another supervisor approve.
+        long own = post("supervisor1", "/api/risk/cases/" + id + "/unmask-requests",
+                Map.of("contactId", contact, "reason", "police request for rescue", "legalBasis", "PUBLIC_SECURITY_REQUEST"))
+                .statusCode(201).extract().jsonPath().getLong("id");
+        post("supervisor1", "/api/risk/unmask-requests/" + own + "/approve", null).statusCode(403);
+        post("supervisor3", "/api/risk/unmask-requests/" + own + "/reject", null).statusCode(200).body("status", equalTo("REJECTED"));
+    }
+}
