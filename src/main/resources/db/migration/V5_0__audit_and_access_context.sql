@@ -11,15 +11,21 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('greenribb
 CREATE FUNCTION gr_scope() RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT nullif(current_setting('greenribbon.scope', true), '') $$;
 
+-- The scope as a division prefix (null for '*', '-' or anything else).
+CREATE FUNCTION gr_prefix() RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT CASE WHEN gr_scope() ~ '^[0-9]{2,12}$' THEN gr_scope() END $$;
+
+-- Policies call these through scalar subqueries, (SELECT gr_actor()), so that PostgreSQL evaluates the
+-- context once per query (an InitPlan) instead of once per row.
 CREATE FUNCTION gr_sees_division(division text) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT gr_actor() IS NOT NULL AND division IS NOT NULL
-       AND (gr_scope() = '*' OR (gr_scope() ~ '^[0-9]{2,12}$' AND starts_with(division, gr_scope())))
+    SELECT (SELECT gr_actor()) IS NOT NULL AND division IS NOT NULL
+       AND ((SELECT gr_scope()) = '*' OR starts_with(division, (SELECT gr_prefix())))
 $$;
 
 CREATE FUNCTION gr_granted_plan(case_id bigint) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT gr_actor() IS NOT NULL
+    SELECT (SELECT gr_actor()) IS NOT NULL
        AND case_id = ANY (string_to_array(nullif(current_setting('greenribbon.plan_grants', true), ''), ',')::bigint[])
 $$;
 
@@ -49,8 +55,9 @@ CREATE INDEX audit_entry_at_idx ON audit_entry (at);
 CREATE INDEX audit_entry_record_division_idx ON audit_entry (record_division text_pattern_ops);
 CREATE INDEX audit_entry_actor_division_idx ON audit_entry (actor_division text_pattern_ops);
 
--- The end of the chain. Appenders serialise on one advisory lock, read the head, and insert entries that
--- continue it; the trigger checks that each entry does, and moves the head.
+-- The end of the chain. Appenders serialise on one advisory lock, read the head and insert entries that
+-- continue it; after each statement the trigger checks that its rows do (consecutive numbers, each hash
+-- continuing the one before) and moves the head once per statement, however many rows it inserted.
 CREATE TABLE audit_chain_head (
     id   boolean  PRIMARY KEY DEFAULT true CHECK (id),
     seq  bigint   NOT NULL,
@@ -61,18 +68,30 @@ INSERT INTO audit_chain_head (id, seq, hash) VALUES (true, 0, repeat('0', 64));
 CREATE FUNCTION audit_entry_link() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
-    head audit_chain_head;
+    head     audit_chain_head;
+    entry    record;
+    expected bigint;
+    prev     char(64);
 BEGIN
     PERFORM pg_advisory_xact_lock(727170001);
     SELECT * INTO head FROM audit_chain_head WHERE id FOR UPDATE;
-    IF NEW.seq <> head.seq + 1 OR NEW.prev_hash <> head.hash THEN
-        RAISE EXCEPTION 'audit entry % does not continue the chain at %', NEW.seq, head.seq
-            USING ERRCODE = 'GRA01';
+    expected := head.seq + 1;
+    prev := head.hash;
+    FOR entry IN SELECT seq, prev_hash, hash FROM appended ORDER BY seq LOOP
+        IF entry.seq <> expected OR entry.prev_hash <> prev THEN
+            RAISE EXCEPTION 'audit entry % does not continue the chain at %', entry.seq, expected - 1
+                USING ERRCODE = 'GRA01';
+        END IF;
+        expected := expected + 1;
+        prev := entry.hash;
+    END LOOP;
+    IF expected > head.seq + 1 THEN
+        UPDATE audit_chain_head SET seq = expected - 1, hash = prev WHERE id;
     END IF;
-    UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id;
-    RETURN NEW;
+    RETURN NULL;
 END $$;
-CREATE TRIGGER audit_entry_link BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION audit_entry_link();
+CREATE TRIGGER audit_entry_link AFTER INSERT ON audit_entry REFERENCING NEW TABLE AS appended
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_link();
 
 CREATE FUNCTION audit_entry_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -91,7 +110,8 @@ REVOKE ALL ON FUNCTION audit_entry_link() FROM PUBLIC;
 
 ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_entry FORCE ROW LEVEL SECURITY;
-CREATE POLICY audit_entry_append ON audit_entry FOR INSERT WITH CHECK (gr_actor() IS NOT NULL);
+CREATE POLICY audit_entry_append ON audit_entry FOR INSERT WITH CHECK ((SELECT gr_actor()) IS NOT NULL);
 CREATE POLICY audit_entry_read ON audit_entry FOR SELECT
-    USING (gr_actor() IS NOT NULL
-           AND (gr_scope() = '*' OR gr_sees_division(record_division) OR gr_sees_division(actor_division)));
+    USING ((SELECT gr_actor()) IS NOT NULL
+           AND ((SELECT gr_scope()) = '*' OR starts_with(record_division, (SELECT gr_prefix()))
+                OR starts_with(actor_division, (SELECT gr_prefix()))));

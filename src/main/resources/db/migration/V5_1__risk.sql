@@ -295,8 +295,8 @@ REVOKE DELETE, TRUNCATE ON risk_case, risk_screening, risk_deadline, risk_referr
 ALTER TABLE risk_case ENABLE ROW LEVEL SECURITY;
 ALTER TABLE risk_case FORCE ROW LEVEL SECURITY;
 CREATE POLICY risk_case_access ON risk_case
-    USING (gr_sees_division(division) OR assigned_counsellor = gr_actor())
-    WITH CHECK (gr_sees_division(division) OR assigned_counsellor = gr_actor());
+    USING (gr_sees_division(division) OR assigned_counsellor = (SELECT gr_actor()))
+    WITH CHECK (gr_sees_division(division) OR assigned_counsellor = (SELECT gr_actor()));
 
 CREATE FUNCTION gr_sees_case(id bigint) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT EXISTS (SELECT 1 FROM risk_case c WHERE c.id = $1) $$;
@@ -324,17 +324,17 @@ CREATE POLICY risk_safety_plan_access ON risk_safety_plan
 ALTER TABLE risk_screening ENABLE ROW LEVEL SECURITY;
 ALTER TABLE risk_screening FORCE ROW LEVEL SECURITY;
 CREATE POLICY risk_screening_access ON risk_screening
-    USING (screened_by = gr_actor() OR gr_sees_division(division) OR (case_id IS NOT NULL AND gr_sees_case(case_id)))
-    WITH CHECK (screened_by = gr_actor() OR gr_sees_division(division));
+    USING (screened_by = (SELECT gr_actor()) OR gr_sees_division(division) OR (case_id IS NOT NULL AND gr_sees_case(case_id)))
+    WITH CHECK (screened_by = (SELECT gr_actor()) OR gr_sees_division(division));
 
 -- Break-the-glass and unmasking requests: the requester's own, and its division's supervisors'.
 ALTER TABLE risk_break_glass ENABLE ROW LEVEL SECURITY;
 ALTER TABLE risk_break_glass FORCE ROW LEVEL SECURITY;
 CREATE POLICY risk_break_glass_access ON risk_break_glass
-    USING (actor = gr_actor() OR gr_sees_division(division))
-    WITH CHECK (actor = gr_actor() OR gr_sees_division(division));
+    USING (actor = (SELECT gr_actor()) OR gr_sees_division(division))
+    WITH CHECK (actor = (SELECT gr_actor()) OR gr_sees_division(division));
 ALTER TABLE risk_unmask_request ENABLE ROW LEVEL SECURITY;
 ALTER TABLE risk_unmask_request FORCE ROW LEVEL SECURITY;
 CREATE POLICY risk_unmask_access ON risk_unmask_request
-    USING (requested_by = gr_actor() OR gr_sees_division(division))
-    WITH CHECK (requested_by = gr_actor() OR gr_sees_division(division));
+    USING (requested_by = (SELECT gr_actor()) OR gr_sees_division(division))
+    WITH CHECK (requested_by = (SELECT gr_actor()) OR gr_sees_division(division));

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ public class AuditChain {
     private final Map<String, SecretKeySpec> keys;
     /** A Mac is reusable after doFinal but not thread-safe: one per thread and key. */
     private final ThreadLocal<Map<String, Mac>> macs = ThreadLocal.withInitial(java.util.HashMap::new);
+    private final ThreadLocal<Canonical> buffers = ThreadLocal.withInitial(Canonical::new);
 
     @Inject
     public AuditChain(AuditConfig config) {
@@ -56,7 +56,11 @@ public class AuditChain {
             return null;
         }
         Mac mac = macs.get().computeIfAbsent(keyId, id -> newMac(key));
-        return HexFormat.of().formatHex(mac.doFinal(canonical(seq, entry, keyId, prevHash)));
+        Canonical out = buffers.get();
+        out.reset();
+        write(out, seq, entry, keyId, prevHash);
+        mac.update(out.bytes, 0, out.length);
+        return HexFormat.of().formatHex(mac.doFinal());
     }
 
     private static Mac newMac(SecretKeySpec key) {
@@ -70,21 +74,77 @@ public class AuditChain {
     }
 
     static byte[] canonical(long seq, AuditEntry e, String keyId, String prevHash) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        long micros = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, e.at());
-        for (String field : new String[]{Long.toString(seq), Long.toString(micros), e.actor(), e.actorRoles(),
-                e.actorDivision(), e.action(), e.recordType(), e.recordId(), e.recordDivision(), e.purpose(),
-                e.outcome().name(), e.detail(), keyId, prevHash}) {
-            if (field == null) {
-                out.writeBytes(new byte[]{'~', '|'});
+        Canonical out = new Canonical();
+        write(out, seq, e, keyId, prevHash);
+        return java.util.Arrays.copyOf(out.bytes, out.length);
+    }
+
+    private static void write(Canonical out, long seq, AuditEntry e, String keyId, String prevHash) {
+        out.field(Long.toString(seq));
+        out.field(Long.toString(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, e.at())));
+        out.field(e.actor());
+        out.field(e.actorRoles());
+        out.field(e.actorDivision());
+        out.field(e.action());
+        out.field(e.recordType());
+        out.field(e.recordId());
+        out.field(e.recordDivision());
+        out.field(e.purpose());
+        out.field(e.outcome().name());
+        out.field(e.detail());
+        out.field(keyId);
+        out.field(prevHash);
+    }
+
+    /** The encoding buffer, reused per thread: each field as {@code <utf8 length>:<value>|}, null as {@code ~|}. */
+    private static final class Canonical {
+        private byte[] bytes = new byte[512];
+        private int length;
+
+        void reset() {
+            length = 0;
+        }
+
+        void field(String value) {
+            if (value == null) {
+                ensure(2);
+                bytes[length++] = '~';
+                bytes[length++] = '|';
+                return;
+            }
+            byte[] utf8 = ascii(value) ? null : value.getBytes(StandardCharsets.UTF_8);
+            int size = utf8 == null ? value.length() : utf8.length;
+            String prefix = Integer.toString(size);
+            ensure(prefix.length() + size + 2);
+            for (int i = 0; i < prefix.length(); i++) {
+                bytes[length++] = (byte) prefix.charAt(i);
+            }
+            bytes[length++] = ':';
+            if (utf8 == null) {
+                for (int i = 0; i < size; i++) {
+                    bytes[length++] = (byte) value.charAt(i);
+                }
             } else {
-                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                out.writeBytes(bytes);
-                out.write('|');
+                System.arraycopy(utf8, 0, bytes, length, size);
+                length += size;
+            }
+            bytes[length++] = '|';
+        }
+
+        private static boolean ascii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (value.charAt(i) >= 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
             }
         }
-        return out.toByteArray();
     }
 
     static Map<String, SecretKeySpec> parseKeys(String spec) {

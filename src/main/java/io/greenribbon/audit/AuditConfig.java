@@ -20,6 +20,10 @@ public interface AuditConfig {
     @WithDefault("500")
     int maxQueryRows();
 
+    /** How many ranges of the chain are verified at once (each on its own connection, one shared snapshot). */
+    @WithDefault("4")
+    int verifyParallelism();
+
     /** Rows fetched per round trip while verifying the chain. */
     @WithDefault("10000")
     int verifyFetchSize();

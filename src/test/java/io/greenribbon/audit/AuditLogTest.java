@@ -134,13 +134,20 @@ class AuditLogTest {
             root.commit();
         }
         assertThat(verifier.verify().intact()).as("restored").isTrue();
+        assertThat(verifier.verify(Databases::asApp, 5, 3).intact()).as("restored, in parallel").isTrue();
     }
 
-    private void assertBroken(long seq, AuditVerifier.Break problem) {
+    private void assertBroken(long seq, AuditVerifier.Break problem) throws SQLException {
         AuditVerifier.Result result = verifier.verify();
         assertThat(result.intact()).isFalse();
         assertThat(result.brokenAt()).isEqualTo(seq);
         assertThat(result.problem()).isEqualTo(problem);
+        // The same break, found by ranges verified in parallel (each range a few entries long).
+        for (int parallelism : new int[]{2, 3, 7}) {
+            AuditVerifier.Result parallel = verifier.verify(Databases::asApp, parallelism, 3);
+            assertThat(parallel.brokenAt()).as("parallelism %d", parallelism).isEqualTo(seq);
+            assertThat(parallel.problem()).as("parallelism %d", parallelism).isEqualTo(problem);
+        }
     }
 
     private static String single(Connection c, String sql) throws SQLException {
