@@ -148,6 +148,10 @@ class AuditChainBench {
             verifyLines.append(String.format("verify %,d entries, %d range(s) in parallel:      %,7d ms  (%.2f us/entry)%n",
                     result.entries(), parallelism, result.millis(), perEntryMicros));
         }
+        double hashMicros = hashOnly();
+        double streamMicros = streamOnly();
+        verifyLines.append(String.format("  of which: HMAC of one entry alone %.2f us; streaming one row alone (1 connection) %.2f us%n",
+                hashMicros, streamMicros));
         System.out.printf("""
 
                 ==== Audit chain benchmark (PostgreSQL 17, fsync %s, synchronous_commit %s, %d cores) ====
@@ -158,6 +162,49 @@ class AuditChainBench {
                 ======================================================================================
                 %n""", setting("fsync"), setting("synchronous_commit"), Runtime.getRuntime().availableProcessors(), single,
                 PRODUCERS, grouped, VERIFY_ENTRIES, fillSeconds, present, verifyLines, best * 10_000_000 / 1e6);
+    }
+
+    /** The Java side alone: the canonical encoding and HMAC of one entry, single thread. */
+    private static double hashOnly() {
+        AuditEntry e = entry(42);
+        String prev = AuditChain.GENESIS;
+        int n = 1_000_000;
+        long t0 = System.nanoTime();
+        for (int i = 1; i <= n; i++) {
+            prev = chain.hash(i, e, "bench", prev);
+        }
+        return (System.nanoTime() - t0) / 1e3 / n;
+    }
+
+    /** The database side alone: the verifier's query streamed over one connection, values read, nothing hashed. */
+    private static double streamOnly() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.APP, PostgresServer.APP_PASSWORD)) {
+            c.setAutoCommit(false);
+            c.unwrap(PGConnection.class).setPrepareThreshold(-1);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT set_config('greenribbon.actor', 'system:bench', true), set_config('greenribbon.scope', '*', true)");
+                s.execute("SET LOCAL enable_seqscan = off");
+            }
+            long t0 = System.nanoTime();
+            long rows = 0;
+            try (var q = c.prepareStatement("SELECT seq, at, actor, actor_roles, actor_division, action, record_type, record_id, "
+                    + "record_division, purpose, outcome, detail, key_id, hash FROM audit_entry WHERE seq BETWEEN 1 AND ? ORDER BY seq")) {
+                q.setFetchSize(10_000);
+                q.setLong(1, VERIFY_ENTRIES);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getLong(1);
+                        rs.getObject(2, java.time.OffsetDateTime.class);
+                        for (int i = 3; i <= 14; i++) {
+                            rs.getString(i);
+                        }
+                        rows++;
+                    }
+                }
+            }
+            c.commit();
+            return (System.nanoTime() - t0) / 1e3 / rows;
+        }
     }
 
     private static String setting(String name) throws SQLException {
