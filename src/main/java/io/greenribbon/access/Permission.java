@@ -18,6 +18,50 @@ public enum Permission {
     OWN_ACCOUNT(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Read the administrative tree within one's jurisdiction. */
     DIVISIONS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read pool members (people, not counts: officials get counts from oversight) within one's reach. */
+    COUNSELLORS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, ADMIN),
+    /** Add, change and import pool members of one's own jurisdiction. */
+    COUNSELLORS_MANAGE(ADMIN),
+    /** List the credentials running out in one's jurisdiction. */
+    CREDENTIALS_EXPIRING_READ(ADMIN),
+    /** A counsellor's calendar: one's own, or (supervisors, admins) those in one's jurisdiction. */
+    COUNSELLOR_CALENDAR_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, ADMIN),
+    /** Read the shifts of the lines within one's reach. */
+    ROSTER_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, ADMIN),
+    /** Plan shifts, patterns and minimum staffing of the lines in one's jurisdiction; swap and cancel. */
+    ROSTER_MANAGE(ADMIN),
+    /** The hours below minimum staffing (counts, no people) of the lines in one's jurisdiction. */
+    ROSTER_COVERAGE_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read the counselling rooms of one's jurisdiction, their hours and free slots. */
+    ROOMS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Create rooms and import them from CSV (within one's jurisdiction). */
+    ROOMS_ADMINISTER(ADMIN),
+    /** Change a room one keeps (room staff: the rooms they are listed for; admins: their jurisdiction's). */
+    ROOMS_EDIT(ROOM_STAFF, ADMIN),
+    /** Read bookings: of the rooms one keeps, or one's own sessions as a counsellor. */
+    BOOKINGS_READ(HOTLINE_COUNSELLOR, ROOM_STAFF, RISK_SUPERVISOR, ADMIN),
+    /** Book, move, check in, complete, mark no-show and cancel sessions in the rooms one keeps. */
+    BOOKINGS_WRITE(ROOM_STAFF, ADMIN),
+    /** Register pseudonymous room clients and find them by their code. */
+    CLIENTS_REGISTER(ROOM_STAFF, ADMIN),
+    /** Open a room client's contact details (one record at a time; never in lists). */
+    CLIENTS_CONTACT_READ(ROOM_STAFF, ADMIN),
+    /** Sign in to the aid line with one's phone and change one's own presence. */
+    HOTLINE_PRESENCE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Let a counsellor of one's jurisdiction take calls outside the roster, for a limited time. */
+    HOTLINE_PRESENCE_OVERRIDE(RISK_SUPERVISOR),
+    /** Read hotline contacts: one's own, or (supervisors) those of one's jurisdiction. */
+    HOTLINE_CONTACTS_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Fill in the record of a contact one took, or (supervisors) of one's jurisdiction. */
+    HOTLINE_CONTACTS_WRITE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** See the callers to call back in one's jurisdiction, and call them from one's phone. */
+    HOTLINE_CALLBACKS(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** The wallboard of one's jurisdiction: aggregate figures and counts, never caller identities. */
+    HOTLINE_WALLBOARD(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Read the configuration of the lines in one's jurisdiction. */
+    HOTLINE_LINES_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Configure the lines of one's jurisdiction. */
+    HOTLINE_LINES_MANAGE(ADMIN),
     /** Read the access log of risk data within one's jurisdiction. */
     AUDIT_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL),
     /** Recompute the audit log's hash chain. */

@@ -1,6 +1,7 @@
 package io.greenribbon.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +20,7 @@ public class KeyedHash {
 
     private final SecretKeySpec key;
 
+    @Inject
     public KeyedHash(CryptoConfig config) {
         this(Base64.getDecoder().decode(config.callerHmacKey()));
     }

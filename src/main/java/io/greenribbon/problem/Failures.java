@@ -1,7 +1,19 @@
 package io.greenribbon.problem;
 
-/** Finding the cause that matters inside the wrappers of Mutiny, Hibernate and Vert.x. */
+import io.vertx.pgclient.PgException;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finding the cause that matters inside the wrappers of Mutiny, Hibernate and Vert.x. A PostgreSQL error
+ * arrives as the Vert.x {@code PgException} from plain reactive SQL, but Hibernate Reactive reports it as a
+ * Hibernate {@code JDBCException} whose cause is no longer the {@code PgException}: both shapes are read.
+ */
 public final class Failures {
+
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
 
     private Failures() {
     }
@@ -17,13 +29,41 @@ public final class Failures {
 
     /** The SQLSTATE of the PostgreSQL error behind a failure, or null. */
     public static String sqlState(Throwable failure) {
-        io.vertx.pgclient.PgException pg = find(failure, io.vertx.pgclient.PgException.class);
-        return pg == null ? null : pg.getSqlState();
+        PgException pg = find(failure, PgException.class);
+        if (pg != null && pg.getSqlState() != null) {
+            return pg.getSqlState();
+        }
+        org.hibernate.JDBCException jdbc = find(failure, org.hibernate.JDBCException.class);
+        if (jdbc != null && jdbc.getSQLState() != null) {
+            return jdbc.getSQLState();
+        }
+        SQLException sql = find(failure, SQLException.class);
+        return sql == null ? null : sql.getSQLState();
     }
 
     /** The name of the constraint a PostgreSQL error names, or null. */
     public static String constraint(Throwable failure) {
-        io.vertx.pgclient.PgException pg = find(failure, io.vertx.pgclient.PgException.class);
-        return pg == null ? null : pg.getConstraint();
+        PgException pg = find(failure, PgException.class);
+        if (pg != null && pg.getConstraint() != null) {
+            return pg.getConstraint();
+        }
+        org.hibernate.exception.ConstraintViolationException violation =
+                find(failure, org.hibernate.exception.ConstraintViolationException.class);
+        if (violation != null && violation.getConstraintName() != null) {
+            return violation.getConstraintName();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher m = CONSTRAINT.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** Whether a failure is an integrity violation (SQLSTATE class 23: unique, exclusion, foreign key, check). */
+    public static boolean isIntegrityViolation(Throwable failure) {
+        String state = sqlState(failure);
+        return state != null && state.startsWith("23");
     }
 }

@@ -6,7 +6,6 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -57,6 +56,13 @@ public class ProblemMappers {
         return problem(problem, headers, uri);
     }
 
+    /** Quarkus maps this Jackson failure itself (plain JSON); it is bad input like any other. */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers,
+                               UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public Response unauthenticated(HttpHeaders headers, UriInfo uri) {
@@ -84,9 +90,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        PgException pg = Failures.find(e, PgException.class);
-        if (pg != null && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
-            LOG.debugf("integrity violation %s: %s", pg.getSqlState(), pg.getErrorMessage());
+        if (Failures.isIntegrityViolation(e)) {
+            LOG.debugf("integrity violation %s on %s", Failures.sqlState(e), Failures.constraint(e));
             return problem(ProblemException.conflict("problem.conflict.integrity"), headers, uri);
         }
         ProblemException wrapped = Failures.find(e, ProblemException.class);

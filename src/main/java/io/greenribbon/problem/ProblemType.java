@@ -19,7 +19,17 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNAVAILABLE("unavailable", 503),
     PBX_UNAVAILABLE("pbx-unavailable", 503),
-    INTERNAL("internal", 500);
+    INTERNAL("internal", 500),
+    UNPROCESSABLE("unprocessable", 422),
+    /** A booking collides with another of the same room, counsellor or client. */
+    BOOKING_CONFLICT("booking-conflict", 409),
+    /** A booking's state does not allow the step asked for (or changed meanwhile). */
+    BOOKING_STATE("booking-state", 409),
+    /** An idempotency key was used again with a different request. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
+    /** A counsellor asked to take calls without a shift on the roster or a supervisor's override. */
+    NOT_ON_SHIFT("not-on-shift", 409),
+    ;
 
     private static final String BASE = "urn:greenribbon:problem:";
 

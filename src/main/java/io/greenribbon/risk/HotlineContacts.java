@@ -5,7 +5,8 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 
 /**
- * Implemented by the hotline: what the risk side needs to know of hotline contacts. The caller's number
+ * What the risk side needs to know of hotline contacts ({@link HotlineContactsAdapter} reads the hotline's own
+ * records). The caller's number
  * itself stays sealed in the hotline contact; risk sees its keyed hash, and opens the number only through
  * the two-person unmasking flow.
  */
@@ -14,8 +15,8 @@ public interface HotlineContacts {
     /** The live call {@code username} is connected to right now, if any (break-the-glass needs one). */
     Uni<Optional<LiveCall>> currentCall(String username);
 
-    /** The keyed hash of the caller's number of a contact (empty for a contact without caller id). */
-    Uni<Optional<String>> callerKey(long contactId);
+    /** What risk needs of a contact: the caller's keyed hash, the line's division, who answered; empty if none. */
+    Uni<Optional<ContactFacts>> contact(long contactId);
 
     /**
      * Opens the caller number sealed in a contact. Only {@link UnmaskService} calls it, once a supervisor
@@ -28,5 +29,13 @@ public interface HotlineContacts {
      * @param callerKey the keyed hash of the caller's number
      */
     record LiveCall(long contactId, String callerKey) {
+    }
+
+    /**
+     * @param callerKey  the keyed hash of the caller's number (null when withheld)
+     * @param division   the division of the line called
+     * @param counsellor who answered (null when nobody has)
+     */
+    record ContactFacts(String callerKey, String division, String counsellor) {
     }
 }

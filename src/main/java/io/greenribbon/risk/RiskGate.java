@@ -148,14 +148,14 @@ public class RiskGate {
     }
 
     /**
-     * The grounds of the account for the record. Break-the-glass and live calls are looked up only for a
-     * counsellor without a direct ground, so that one who knows of the case (on the line with its person)
-     * is told 403, not 404, for what those grounds do not cover.
+     * The grounds of the account for the record. Break-the-glass and live calls count only for a counsellor
+     * without a direct ground (assignment, supervision): they are the way in for the others, and one who
+     * knows of the case (on the line with its person) is told 403, not 404, for what they do not cover.
      */
     private Uni<Set<Basis>> grounds(RiskTx tx, RiskAction action, RecordFacts facts) {
         Actor actor = tx.actor();
         Set<Basis> direct = RiskRules.grounds(actor, facts, false, false);
-        if (RiskRules.chosen(action, direct) != null || !facts.exists() || facts.caseId() == null
+        if (!direct.isEmpty() || !facts.exists() || facts.caseId() == null
                 || !actor.hasRole(io.greenribbon.access.Role.HOTLINE_COUNSELLOR)) {
             return Uni.createFrom().item(direct);
         }

@@ -1,6 +1,5 @@
 package io.greenribbon.risk;
 
-import io.greenribbon.access.AccessDecision;
 import io.greenribbon.audit.AuditEntry;
 import io.greenribbon.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +15,6 @@ import jakarta.enterprise.inject.Instance;
 public class ScreeningService {
 
     private final RiskGate gate;
-    private final AccessDecision access;
     private final RiskCaseRepository cases;
     private final ScreeningRepository screenings;
     private final CaseLinkRepository links;
@@ -25,13 +23,14 @@ public class ScreeningService {
     private final RiskSeal seal;
     private final RiskConfig config;
     private final Instance<HotlineContacts> hotline;
+    private final RoomSessions sessions;
 
-    public ScreeningService(RiskGate gate, AccessDecision access, RiskCaseRepository cases, ScreeningRepository screenings,
+    public ScreeningService(RiskGate gate, RiskCaseRepository cases, ScreeningRepository screenings,
                             CaseLinkRepository links, Escalation escalation, RiskAlerts alerts, RiskSeal seal,
-                            RiskConfig config, Instance<HotlineContacts> hotline) {
+                            RiskConfig config, Instance<HotlineContacts> hotline, RoomSessions sessions) {
         this.hotline = hotline;
+        this.sessions = sessions;
         this.gate = gate;
-        this.access = access;
         this.cases = cases;
         this.screenings = screenings;
         this.links = links;
@@ -48,15 +47,37 @@ public class ScreeningService {
      */
     public Uni<ScreeningResult> screen(ScreeningRequest request) {
         RiskScreening s = screening(request);
-        String division = request.division() != null ? request.division() : access.jurisdiction();
-        s.division = division;
-        if (request.caseId() != null) {
-            return joinCase(request.caseId(), s, request);
+        return origin(request).chain(origin -> {
+            if (request.division() != null && !request.division().equals(origin.division())) {
+                throw ProblemException.invalid("division", "the " + (request.contactId() != null ? "contact" : "session")
+                        + " belongs to " + origin.division());
+            }
+            s.division = origin.division();
+            if (request.caseId() != null) {
+                return joinCase(request.caseId(), s, request);
+            }
+            if (origin.callerKey() == null) {
+                return openNew(s.division, s, request, null);
+            }
+            return gate.asSystem("screening-lookup", tx -> cases.openByCallerKey(origin.callerKey()))
+                    .map(c -> c == null ? 0L : c.id)
+                    .chain(existing -> existing != 0L ? joinCase(existing, s, request)
+                            : openNew(s.division, s, request, origin.callerKey()));
+        });
+    }
+
+    /** Where the screening happened: the hotline contact (with its caller's keyed hash) or the room session. */
+    private record Origin(String callerKey, String division) {
+    }
+
+    private Uni<Origin> origin(ScreeningRequest r) {
+        if (r.contactId() != null) {
+            return hotline.get().contact(r.contactId()).map(found -> found
+                    .map(c -> new Origin(c.callerKey(), c.division()))
+                    .orElseThrow(() -> ProblemException.invalid("contactId", "there is no such hotline contact")));
         }
-        return callerKeyOf(request).chain(callerKey -> (callerKey == null
-                ? Uni.createFrom().item(0L)
-                : gate.asSystem("screening-lookup", tx -> cases.openByCallerKey(callerKey)).map(c -> c == null ? 0L : c.id))
-                .chain(existing -> existing != 0L ? joinCase(existing, s, request) : openNew(division, s, request, callerKey)));
+        return sessions.divisionOf(r.sessionId()).map(found -> found.map(d -> new Origin(null, d))
+                .orElseThrow(() -> ProblemException.invalid("sessionId", "there is no such room session")));
     }
 
     private Uni<ScreeningResult> joinCase(long caseId, RiskScreening s, ScreeningRequest request) {
@@ -82,14 +103,6 @@ public class ScreeningService {
                     }
                     return open(tx, s, request, callerKey).map(c -> ScreeningResult.of(s, true));
                 }));
-    }
-
-    /** The keyed hash of the caller of a hotline contact, from the hotline (null for a room session). */
-    private Uni<String> callerKeyOf(ScreeningRequest request) {
-        if (request.contactId() == null || !hotline.isResolvable()) {
-            return Uni.createFrom().nullItem();
-        }
-        return hotline.get().callerKey(request.contactId()).map(key -> key.orElse(null));
     }
 
     /** The screening as asked, checked: skip logic, imminent, and a reason for any level but the computed one. */

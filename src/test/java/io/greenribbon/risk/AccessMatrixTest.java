@@ -45,7 +45,7 @@ class AccessMatrixTest {
             "supervisor1", "supervisor2", "clinicallead1");
 
     @Inject
-    HotlineStandIn hotline;
+    HotlineCalls calls;
 
     /** One endpoint: how to call it as an account (setting up what the call needs), and who may. */
     private record Cell(String name, Set<String> allowed, Set<String> hidden, Function<String, Response> call) {
@@ -128,13 +128,13 @@ class AccessMatrixTest {
                 new Cell("POST /api/risk/break-glass/{id}/review", SUPERVISE, supervisorsOnly,
                         u -> call(u, "POST", "/api/risk/break-glass/" + breakGlassUse() + "/review", Map.of("verdict", "JUSTIFIED"))),
                 new Cell("POST /api/risk/cases/{id}/break-glass", Set.of("counsellor3"), Set.of("counsellor2"), u -> {
-                    long contact = RiskApi.newContactId();
-                    long id = callerCase(contact);
-                    hotline.onCall("counsellor3", contact);
+                    String number = HotlineCalls.newNumber();
+                    long id = callerCase(calls.answered("counsellor1", number));
+                    long live = calls.answered("counsellor3", number);
                     try {
                         return call(u, "POST", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller on my line in crisis"));
                     } finally {
-                        hotline.hangUp("counsellor3");
+                        calls.hangUp(live);
                     }
                 }),
                 new Cell("GET /api/audit/access", Set.of("supervisor1", "supervisor2", "clinicallead1", "official1", "official2"),
@@ -222,7 +222,6 @@ class AccessMatrixTest {
 
     /** A high-risk case of counsellor1 from a hotline contact, with a safety plan. */
     private long callerCase(long contact) {
-        hotline.contact(contact, String.format("%064x", contact), "+8613800001111");
         long id = RiskApi.screen("counsellor1", Map.of("contactId", contact, "answers", RiskApi.highAnswers()))
                 .statusCode(201).extract().jsonPath().getLong("caseId");
         put("counsellor1", "/api/risk/cases/" + id + "/safety-plan", plan(0)).statusCode(200);
@@ -248,14 +247,14 @@ class AccessMatrixTest {
     }
 
     private long breakGlassUse() {
-        long contact = RiskApi.newContactId();
-        long id = callerCase(contact);
-        hotline.onCall("counsellor3", contact);
+        String number = HotlineCalls.newNumber();
+        long id = callerCase(calls.answered("counsellor1", number));
+        long live = calls.answered("counsellor3", number);
         try {
             return post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller on my line in crisis"))
                     .statusCode(201).extract().jsonPath().getLong("id");
         } finally {
-            hotline.hangUp("counsellor3");
+            calls.hangUp(live);
         }
     }
 

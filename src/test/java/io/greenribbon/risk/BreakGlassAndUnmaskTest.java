@@ -19,14 +19,13 @@ import static org.hamcrest.Matchers.hasItem;
 class BreakGlassAndUnmaskTest {
 
     @Inject
-    HotlineStandIn hotline;
+    HotlineCalls calls;
 
     @Inject
     ControlledClock clock;
 
-    /** A case opened from a hotline contact of a caller (keyed hash), with a safety plan. */
-    private long callerCase(long contactId, String callerKey) {
-        hotline.contact(contactId, callerKey, "+8613912345678");
+    /** A case opened from a hotline contact of a caller, with a safety plan. */
+    private long callerCase(long contactId) {
         long id = RiskApi.screen("counsellor1", Map.of("contactId", contactId, "answers", RiskApi.highAnswers()))
                 .statusCode(201).extract().jsonPath().getLong("caseId");
         put("counsellor1", "/api/risk/cases/" + id + "/safety-plan", Map.of("version", 0,
@@ -36,22 +35,17 @@ class BreakGlassAndUnmaskTest {
         return id;
     }
 
-    private static String key(long n) {
-        return String.format("%064x", n);
-    }
-
     @Test
     void aCounsellorOnTheLineBreaksTheGlassForTheSafetyPlanOnlyAndForALimitedTime() {
-        long contact = RiskApi.newContactId();
-        long id = callerCase(contact, key(contact));
+        String number = HotlineCalls.newNumber();
+        long id = callerCase(calls.answered("counsellor1", number));
         String plan = "/api/risk/cases/" + id + "/safety-plan";
         get("counsellor3", plan).statusCode(404);
         post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller in crisis on my line now"))
                 .statusCode(404);
 
-        long second = RiskApi.newContactId();
-        hotline.contact(second, key(contact), null);
-        hotline.onCall("counsellor3", second);
+        // The same caller calls again and counsellor3 answers.
+        long second = calls.answered("counsellor3", number);
         try {
             // The same caller calls again: the panel tells the counsellor a case exists, the glass can be broken.
             post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "short")).statusCode(400);
@@ -73,17 +67,19 @@ class BreakGlassAndUnmaskTest {
             clock.advance(Duration.ofMinutes(31));
             get("counsellor3", plan).statusCode(403);
         } finally {
-            hotline.hangUp("counsellor3");
+            calls.hangUp(second);
         }
         get("counsellor3", plan).statusCode(404);
     }
 
     @Test
     void theCallersNumberIsDisclosedOnlyAfterASecondPersonApproves() {
-        long contact = RiskApi.newContactId();
-        long id = callerCase(contact, key(contact));
+        String number = HotlineCalls.newNumber();
+        long contact = calls.answered("counsellor1", number);
+        long id = callerCase(contact);
+        long other = RiskApi.newContactId();
         post("counsellor1", "/api/risk/cases/" + id + "/unmask-requests",
-                Map.of("contactId", contact + 1, "reason", "overdose reported, need location", "legalBasis", "PIPL_13_1_4_PROTECT_LIFE"))
+                Map.of("contactId", other, "reason", "overdose reported, need location", "legalBasis", "PIPL_13_1_4_PROTECT_LIFE"))
                 .statusCode(400);
         long request = post("counsellor1", "/api/risk/cases/" + id + "/unmask-requests",
                 Map.of("contactId", contact, "reason", "overdose reported, need location", "legalBasis", "PIPL_13_1_4_PROTECT_LIFE"))
@@ -96,7 +92,7 @@ class BreakGlassAndUnmaskTest {
                 .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("supervisor1"));
         post("supervisor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(403);
         post("counsellor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(200)
-                .body("number", equalTo("+8613912345678")).body("legalBasis", equalTo("PIPL_13_1_4_PROTECT_LIFE"));
+                .body("number", equalTo(number)).body("legalBasis", equalTo("PIPL_13_1_4_PROTECT_LIFE"));
         post("counsellor1", "/api/risk/unmask-requests/" + request + "/disclose", null).statusCode(409);
         get("supervisor1", "/api/risk/cases/" + id).statusCode(200)
                 .body("timeline.kind", hasItem("NUMBER_DISCLOSED"));

@@ -5,14 +5,11 @@ import io.restassured.response.ValidatableResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 
 /** Risk API calls as the demo accounts make them, with real tokens. */
 final class RiskApi {
-
-    private static final AtomicLong CONTACTS = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L * 10);
 
     private RiskApi() {
     }
@@ -34,8 +31,13 @@ final class RiskApi {
         return a;
     }
 
+    /** A new hotline contact: a new caller on the Qiaoxi line, answered by counsellor1. */
     static long newContactId() {
-        return CONTACTS.incrementAndGet();
+        return calls().answered("counsellor1", HotlineCalls.newNumber());
+    }
+
+    static HotlineCalls calls() {
+        return io.quarkus.arc.Arc.container().instance(HotlineCalls.class).get();
     }
 
     static ValidatableResponse screen(String user, Map<String, Object> body) {

@@ -90,8 +90,14 @@ class ScreeningRulesTest {
         screen("counsellor1", body(MODERATE)).statusCode(201).body("caseId", nullValue());
         screen("counsellor1", body(MODERATE, "openCase", true)).statusCode(201).body("caseOpened", equalTo(true));
         screen("counsellor2", body(MODERATE, "division", "130104")).statusCode(403);
-        screen("counsellor1", body(MODERATE, "division", "130104001001")).statusCode(201);
+        // The screening's division is the contact's (the line called), or the room's for a session.
+        screen("counsellor1", body(MODERATE, "division", "130104001001")).statusCode(400)
+                .body("errors[0].field", equalTo("division"));
         screen("counsellor1", Map.of("answers", MODERATE)).statusCode(400).body("errors[0].field", equalTo("contactId"));
+        screen("counsellor1", Map.of("answers", MODERATE, "contactId", Long.MAX_VALUE)).statusCode(400)
+                .body("errors[0].field", equalTo("contactId"));
+        screen("counsellor1", Map.of("answers", MODERATE, "sessionId", Long.MAX_VALUE)).statusCode(400)
+                .body("errors[0].field", equalTo("sessionId"));
     }
 
     @Test

@@ -1,0 +1,5 @@
+package io.greenribbon.counsellors.calendar;
+
+/** The counsellor whose calendar is asked for. */
+public record CalendarOwner(long counsellorId, String fullName, String username, String homeDivision) {
+}

@@ -1,0 +1,83 @@
+package io.greenribbon.counsellors.calendar;
+
+import io.greenribbon.access.AccessDecision;
+import io.greenribbon.access.Actor;
+import io.greenribbon.access.Role;
+import io.greenribbon.counsellors.Counsellor;
+import io.greenribbon.counsellors.CounsellorRepository;
+import io.greenribbon.counsellors.LocalClock;
+import io.greenribbon.problem.Messages;
+import io.greenribbon.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A counsellor's calendar from every {@link CalendarEntrySource}. A counsellor reads their own; supervisors
+ * and admins read those of the counsellors kept in their jurisdiction.
+ */
+@ApplicationScoped
+public class CounsellorCalendarService {
+
+    private static final long PAST_DAYS = 31;
+    private static final long FUTURE_DAYS = 92;
+
+    private final CounsellorRepository counsellors;
+    private final Instance<CalendarEntrySource> sources;
+    private final AccessDecision access;
+    private final LocalClock clock;
+
+    public CounsellorCalendarService(CounsellorRepository counsellors, @Any Instance<CalendarEntrySource> sources,
+                                     AccessDecision access, LocalClock clock) {
+        this.counsellors = counsellors;
+        this.sources = sources;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<String> calendar(long id, Locale locale) {
+        Actor actor = access.actor();
+        Instant now = clock.now();
+        Instant from = now.minus(PAST_DAYS, ChronoUnit.DAYS);
+        Instant to = now.plus(FUTURE_DAYS, ChronoUnit.DAYS);
+        return counsellors.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("counsellor.not-found", id))
+                .invoke(c -> {
+                    if (!mayRead(actor, c)) {
+                        throw ProblemException.notFound("counsellor.not-found", id);
+                    }
+                })
+                .flatMap(c -> {
+                    CalendarOwner owner = new CalendarOwner(c.id, c.fullName, c.username, c.homeDivision);
+                    Uni<List<CalendarEntry>> all = Uni.createFrom().item(new ArrayList<>());
+                    for (CalendarEntrySource source : sources) {
+                        all = all.flatMap(acc -> source.entries(owner, from, to, locale).map(found -> {
+                            acc.addAll(found);
+                            return acc;
+                        }));
+                    }
+                    return all.map(entries -> {
+                        entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::uid));
+                        return ICalendarWriter.write(Messages.text(locale, "calendar.name", c.fullName),
+                                clock.zone().getId(), entries, now);
+                    });
+                });
+    }
+
+    private boolean mayRead(Actor actor, Counsellor c) {
+        if (c.username != null && c.username.equals(actor.username())) {
+            return true;
+        }
+        return (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.RISK_SUPERVISOR)) && actor.governs(c.homeDivision);
+    }
+}

@@ -1,0 +1,171 @@
+package io.greenribbon.hotline.calls;
+
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.hotline.HotlineConfig;
+import io.greenribbon.hotline.Sql;
+import io.greenribbon.hotline.callbacks.CallbackLedger;
+import io.greenribbon.hotline.contacts.AnsweredVia;
+import io.greenribbon.hotline.contacts.CallLedger;
+import io.greenribbon.hotline.contacts.ContactSource;
+import io.greenribbon.hotline.contacts.NewContact;
+import io.greenribbon.hotline.lines.LineConfig;
+import io.greenribbon.hotline.lines.LineDirectory;
+import io.greenribbon.hotline.presence.MemberTargets;
+import io.greenribbon.hotline.presence.Presence;
+import io.greenribbon.hotline.presence.PresenceRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Calls the service did not see, from the CDRs Asterisk writes into {@code asterisk_cdr} (cdr_pgsql) even
+ * while the service is down: a contact left open is closed with the CDR's end, and a call with no contact
+ * at all becomes a RECOVERED contact. A CDR is one bridged segment of the caller's channel; the segments
+ * of one call share its Uniqueid. Times in the table are UTC wall-clock time. Once a call's rows are
+ * turned into (or matched with) a contact, they are marked reconciled and the caller's number is cleared
+ * from them: it is kept only sealed, in the contact. Runs on the reconciliation thread (blocking).
+ */
+@ApplicationScoped
+public class CdrRecovery {
+
+    private static final Logger LOG = Logger.getLogger(CdrRecovery.class);
+
+    /** What the CDRs of one call say: when, who called, which phone it was bridged with. */
+    public record CdrCall(String uniqueId, String linkedId, Instant start, Instant end, String source,
+                          String destination, String bridgedChannel, String userField, boolean hasContact) {
+    }
+
+    private static final String CALLS = """
+            SELECT uniqueid, min(linkedid), min(calldate AT TIME ZONE 'UTC'),
+                   max(coalesce("end", calldate + make_interval(secs => duration)) AT TIME ZONE 'UTC'),
+                   (array_agg(src ORDER BY calldate))[1], (array_agg(dst ORDER BY calldate))[1],
+                   (array_agg(dstchannel ORDER BY calldate)
+                       FILTER (WHERE dstchannel <> '' AND lastapp IN ('Queue', 'Dial')))[1],
+                   (array_agg(userfield ORDER BY calldate) FILTER (WHERE userfield <> ''))[1],
+                   EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid)
+            FROM asterisk_cdr c
+            """;
+
+    private final CallLedger ledger;
+    private final CallbackLedger callbacks;
+    private final LineDirectory lines;
+    private final PresenceRepository presences;
+    private final MemberTargets targets;
+    private final CallerIdentity identity;
+    private final HotlineConfig config;
+
+    public CdrRecovery(CallLedger ledger, CallbackLedger callbacks, LineDirectory lines, PresenceRepository presences,
+                       MemberTargets targets, CallerIdentity identity, HotlineConfig config) {
+        this.ledger = ledger;
+        this.callbacks = callbacks;
+        this.lines = lines;
+        this.presences = presences;
+        this.targets = targets;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    /** The CDRs of one call, if Asterisk wrote any (it writes them when the call ends). */
+    public Optional<CdrCall> find(String uniqueId) {
+        return Blocking.await(() -> Panache.withSession(() -> Sql.rows(CALLS + " WHERE uniqueid = :uid GROUP BY uniqueid",
+                "uid", uniqueId))).stream().findFirst().map(CdrRecovery::call);
+    }
+
+    /** An open contact whose answer the service missed: the CDR names the phone it was bridged with. */
+    public void applyAnswer(CallLedger.OpenCall call, CdrCall cdr) {
+        Optional<Presence> counsellor = counsellorOf(cdr);
+        if (counsellor.isEmpty()) {
+            return;
+        }
+        Presence p = counsellor.get();
+        AnsweredVia via = lines.cached(call.lineId()).filter(l -> l.divisionCode().equals(p.queueDivision)).isPresent()
+                ? AnsweredVia.TIER1 : AnsweredVia.TIER2;
+        Blocking.await(() -> Panache.withTransaction(() -> ledger.answeredUnseen(call.uniqueId(), cdr.start(), via,
+                p.username, p.divisionCode)));
+    }
+
+    /**
+     * Turns the hotline calls since {@code since} whose CDRs are not reconciled yet into contacts (those the
+     * service never saw), completes the caller of contacts it only knew from queue events, and marks the
+     * rows reconciled.
+     */
+    public void recover(Instant since) {
+        List<CdrCall> calls = Blocking.await(() -> Panache.withSession(() -> Sql.rows(CALLS + """
+                         WHERE reconciled_at IS NULL AND calldate >= (:since AT TIME ZONE 'UTC')
+                           AND dcontext LIKE 'hotline%' AND dcontext <> :callbacks AND uniqueid <> ''
+                         GROUP BY uniqueid ORDER BY 3 LIMIT 500""",
+                "since", Sql.at(since), "callbacks", config.callbackContext()))).stream().map(CdrRecovery::call).toList();
+        int recovered = 0;
+        for (CdrCall cdr : calls) {
+            if (cdr.hasContact()) {
+                identifyAndMark(cdr);
+            } else {
+                recoverOne(cdr);
+                recovered++;
+            }
+        }
+        if (recovered > 0) {
+            LOG.infof("Recovered %d calls from CDRs that the service did not see", recovered);
+        }
+    }
+
+    /** A call the service knew: its caller, if the contact lacks one, and the rows marked. */
+    private void identifyAndMark(CdrCall cdr) {
+        Optional<CallerIdentity.Identity> caller = identity.of(cdr.source());
+        Blocking.await(() -> Panache.withTransaction(() -> (caller.isPresent()
+                ? ledger.identifyCaller(cdr.uniqueId(), caller.get().key(), caller.get().sealedNumber())
+                : Uni.createFrom().item(0)).call(() -> markReconciled(cdr.uniqueId()))));
+    }
+
+    /** The CDR rows of a call are now in its contact: they no longer carry the caller's number in clear. */
+    private static Uni<Integer> markReconciled(String uniqueId) {
+        return Sql.update("""
+                UPDATE asterisk_cdr SET reconciled_at = now(), src = '', clid = ''
+                WHERE uniqueid = :uid AND reconciled_at IS NULL""", "uid", uniqueId);
+    }
+
+    private void recoverOne(CdrCall cdr) {
+        Optional<Presence> counsellor = counsellorOf(cdr);
+        Optional<LineConfig> line = lines.cached(cdr.userField()).or(() -> lines.cached(cdr.destination()));
+        String division = line.map(LineConfig::divisionCode)
+                .or(() -> counsellor.map(p -> p.queueDivision))
+                .orElse(config.recoveredDivision());
+        Optional<CallerIdentity.Identity> caller = identity.of(cdr.source());
+        NewContact contact = new NewContact(cdr.uniqueId(), cdr.linkedId(), line.map(LineConfig::id).orElse(null),
+                division, ContactSource.RECOVERED, caller.map(CallerIdentity.Identity::key).orElse(null),
+                caller.map(CallerIdentity.Identity::sealedNumber).orElse(null), null, false, null, 0, null,
+                line.map(LineConfig::tier1Queue).orElse(null), line.map(LineConfig::tier2Queue).orElse(null),
+                cdr.start());
+        AnsweredVia via = counsellor.filter(p -> division.equals(p.queueDivision)).isPresent()
+                ? AnsweredVia.TIER1 : AnsweredVia.TIER2;
+        Blocking.await(() -> Panache.withTransaction(() -> ledger.open(contact)
+                .call(opened -> caller.isPresent()
+                        ? ledger.identifyCaller(cdr.uniqueId(), caller.get().key(), caller.get().sealedNumber())
+                        : Uni.createFrom().voidItem())
+                .call(() -> counsellor.isPresent()
+                        ? ledger.answeredUnseen(cdr.uniqueId(), cdr.start(), via, counsellor.get().username,
+                        counsellor.get().divisionCode) : Uni.createFrom().voidItem())
+                .call(() -> ledger.close(cdr.uniqueId(), cdr.end(), false, config.shortAbandon()))
+                .call(opened -> callbacks.openFor(opened.id()))
+                .call(() -> markReconciled(cdr.uniqueId()))));
+    }
+
+    private Optional<Presence> counsellorOf(CdrCall cdr) {
+        Optional<String> extension = targets.extensionOf(cdr.bridgedChannel());
+        if (extension.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Blocking.await(() -> Panache.withSession(() ->
+                presences.findByExtension(extension.get()))));
+    }
+
+    private static CdrCall call(Object[] r) {
+        return new CdrCall((String) r[0], (String) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7], Boolean.TRUE.equals(r[8]));
+    }
+}

@@ -1,0 +1,91 @@
+package io.greenribbon.hotline.calls;
+
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.hotline.callbacks.CallbackEvents;
+import io.greenribbon.hotline.presence.PresenceService;
+import io.greenribbon.hotline.wallboard.WallboardFeed;
+import io.greenribbon.telephony.PbxEvent;
+import io.greenribbon.telephony.PbxEventListener;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.function.Supplier;
+
+/**
+ * The hotline's ear on the PBX: each event becomes contact and presence changes (on the dispatcher's one
+ * thread, in Asterisk's order, on the leading replica only). A link coming up starts a reconciliation.
+ */
+@ApplicationScoped
+public class HotlineEventListener implements PbxEventListener {
+
+    private static final Logger LOG = Logger.getLogger(HotlineEventListener.class);
+
+    private final CallEvents calls;
+    private final CallbackEvents callbacks;
+    private final PresenceService presence;
+    private final Reconciler reconciler;
+    private final WallboardFeed wallboard;
+
+    public HotlineEventListener(CallEvents calls, CallbackEvents callbacks, PresenceService presence,
+                                Reconciler reconciler, WallboardFeed wallboard) {
+        this.calls = calls;
+        this.callbacks = callbacks;
+        this.presence = presence;
+        this.reconciler = reconciler;
+        this.wallboard = wallboard;
+    }
+
+    @Override
+    public void on(PbxEvent event) {
+        if (event instanceof PbxEvent.PbxLinkUp up) {
+            reconciler.linkUp(up.pbxRestarted());
+            return;
+        }
+        if (event instanceof PbxEvent.PbxLinkDown) {
+            reconciler.linkDown();
+            return;
+        }
+        Supplier<Uni<Void>> handler = handlerFor(event);
+        if (handler == null) {
+            return;
+        }
+        try {
+            Blocking.await(handler);
+            wallboard.touch();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not record %s (a reconciliation will catch up)", event);
+        }
+    }
+
+    private Supplier<Uni<Void>> handlerFor(PbxEvent event) {
+        if (event instanceof PbxEvent.CallerJoinedQueue e) {
+            return () -> calls.joined(e);
+        } else if (event instanceof PbxEvent.MemberRinging e) {
+            return () -> calls.ringing(e);
+        } else if (event instanceof PbxEvent.MemberRingNoAnswer e) {
+            return () -> calls.ringNoAnswer(e);
+        } else if (event instanceof PbxEvent.MemberConnected e) {
+            return () -> calls.connected(e);
+        } else if (event instanceof PbxEvent.MemberCompleted e) {
+            return () -> calls.completed(e);
+        } else if (event instanceof PbxEvent.CallerAbandoned e) {
+            return () -> calls.abandoned(e);
+        } else if (event instanceof PbxEvent.CallTransferred e) {
+            return () -> calls.transferred(e);
+        } else if (event instanceof PbxEvent.DialStarted e) {
+            return () -> calls.dialStarted(e);
+        } else if (event instanceof PbxEvent.DialResult e) {
+            return () -> calls.dialResult(e).chain(() -> callbacks.dialResult(e));
+        } else if (event instanceof PbxEvent.ChannelHungUp e) {
+            return () -> calls.hungUp(e).chain(() -> callbacks.hungUp(e));
+        } else if (event instanceof PbxEvent.CdrRecorded e) {
+            return () -> calls.cdr(e);
+        } else if (event instanceof PbxEvent.OriginateResult e) {
+            return () -> callbacks.originateResult(e);
+        } else if (event instanceof PbxEvent.MemberPauseChanged e) {
+            return () -> presence.pauseSeen(e.memberName(), e.paused(), e.reason());
+        }
+        return null;
+    }
+}

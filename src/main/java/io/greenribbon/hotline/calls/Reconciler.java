@@ -1,0 +1,214 @@
+package io.greenribbon.hotline.calls;
+
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.hotline.HotlineConfig;
+import io.greenribbon.hotline.callbacks.CallbackLedger;
+import io.greenribbon.hotline.contacts.AnsweredVia;
+import io.greenribbon.hotline.contacts.CallLedger;
+import io.greenribbon.hotline.lines.LineDirectory;
+import io.greenribbon.hotline.presence.MemberTargets;
+import io.greenribbon.hotline.presence.Presence;
+import io.greenribbon.hotline.presence.PresenceRepository;
+import io.greenribbon.hotline.presence.PresenceResync;
+import io.greenribbon.hotline.presence.PresenceService;
+import io.greenribbon.hotline.wallboard.WallboardFeed;
+import io.greenribbon.telephony.Pbx;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Puts the service's records back in line with the PBX after anything that may have hidden events from
+ * it: the AMI link coming up (first connect, reconnect, Asterisk restart, this replica becoming the
+ * leader) and, on the leader, every few minutes in case a command was lost. It re-applies presence to the
+ * queues, closes contacts whose calls ended meanwhile, records answers it missed, and recovers calls
+ * the service never saw from Asterisk's CDRs. Runs on its own thread, one pass at a time.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    private static final Duration PBX_WAIT = Duration.ofSeconds(30);
+
+    private final Pbx pbx;
+    private final PresenceService presence;
+    private final PresenceResync resync;
+    private final PresenceRepository presences;
+    private final MemberTargets targets;
+    private final CallLedger ledger;
+    private final CallbackLedger callbacks;
+    private final CdrRecovery cdrs;
+    private final WallboardFeed wallboard;
+    private final LineDirectory lines;
+    private final HotlineConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hotline-reconcile");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean leading;
+
+    public Reconciler(Pbx pbx, PresenceService presence, PresenceResync resync, PresenceRepository presences,
+                      MemberTargets targets, CallLedger ledger, CallbackLedger callbacks, CdrRecovery cdrs,
+                      WallboardFeed wallboard, LineDirectory lines, HotlineConfig config) {
+        this.lines = lines;
+        this.pbx = pbx;
+        this.presence = presence;
+        this.resync = resync;
+        this.presences = presences;
+        this.targets = targets;
+        this.ledger = ledger;
+        this.callbacks = callbacks;
+        this.cdrs = cdrs;
+        this.wallboard = wallboard;
+        this.config = config;
+    }
+
+    /** The link is up on this (leading) replica: reconcile now. */
+    public void linkUp(boolean pbxRestarted) {
+        leading = true;
+        LOG.infof("PBX link up%s: reconciling presence and calls", pbxRestarted ? " (Asterisk restarted)" : "");
+        schedule();
+    }
+
+    public void linkDown() {
+        leading = false;
+    }
+
+    /** Whether this replica receives the PBX's events now. */
+    public boolean leading() {
+        return leading;
+    }
+
+    @Scheduled(every = "${greenribbon.hotline.resync-every}", delayed = "${greenribbon.hotline.resync-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodically() {
+        if (leading && pbx.linkUp()) {
+            schedule();
+        }
+    }
+
+    /** Queues one pass; a pass already waiting covers this request too. Completes when that pass has run. */
+    public java.util.concurrent.Future<?> schedule() {
+        if (!pending.compareAndSet(false, true)) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return worker.submit(() -> {
+            pending.set(false);
+            reconcile();
+        });
+    }
+
+    void reconcile() {
+        step("presence", this::presence);
+        step("calls in progress", this::callsInProgress);
+        step("calls from CDRs", () -> cdrs.recover(Instant.now().minus(config.cdrLookBack())));
+        step("foreign originates", () -> Blocking.await(() -> Panache.withTransaction(() ->
+                callbacks.forgetForeign(Instant.now().minus(Duration.ofMinutes(10))))));
+        wallboard.touch();
+    }
+
+    private void presence() {
+        List<io.greenribbon.hotline.presence.MemberTarget> desired = Blocking.await(presence::desiredMembership);
+        resync.resync(desired).await().atMost(PBX_WAIT);
+    }
+
+    private void callsInProgress() {
+        Instant snapshot = Instant.now();
+        List<Pbx.ActiveChannel> channels = pbx.activeChannels().await().atMost(PBX_WAIT);
+        Set<String> alive = channels.stream().map(Pbx.ActiveChannel::uniqueId).collect(Collectors.toSet());
+        Map<String, List<Pbx.ActiveChannel>> legs = channels.stream()
+                .filter(c -> c.linkedId() != null && !c.linkedId().equals(c.uniqueId()))
+                .collect(Collectors.groupingBy(Pbx.ActiveChannel::linkedId));
+        List<CallLedger.OpenCall> open = Blocking.await(() -> Panache.withSession(() -> ledger.openCalls(snapshot, 1000)));
+        int closed = 0;
+        for (CallLedger.OpenCall call : open) {
+            if (!alive.contains(call.uniqueId())) {
+                closeGone(call, snapshot);
+                closed++;
+            } else if (!call.answered()) {
+                answeredMeanwhile(call, legs.getOrDefault(call.uniqueId(), List.of()), snapshot);
+            }
+        }
+        if (closed > 0) {
+            LOG.infof("Closed %d contacts whose calls ended while the service did not see it", closed);
+        }
+    }
+
+    /** The call is gone: close its contact at the end its CDR gives, else at the time it was noticed. */
+    private void closeGone(CallLedger.OpenCall call, Instant noticed) {
+        Optional<CdrRecovery.CdrCall> cdr = cdrOf(call.uniqueId());
+        if (cdr.isPresent() && !call.answered()) {
+            cdrs.applyAnswer(call, cdr.get());
+        }
+        Instant end = cdr.map(CdrRecovery.CdrCall::end).orElse(noticed);
+        String counsellor = Blocking.await(() -> Panache.withTransaction(() ->
+                ledger.close(call.uniqueId(), end, cdr.isEmpty(), config.shortAbandon())
+                        .call(() -> callbacks.openFor(call.id()))
+                        .chain(() -> ledger.find(call.uniqueId()))
+                        .map(ref -> ref.map(CallLedger.CallRef::counsellorUsername).orElse(null))));
+        if (counsellor != null) {
+            Blocking.await(() -> presence.callEnded(counsellor, call.id()));
+        }
+    }
+
+    /** The call's CDRs; none when they cannot be read (the contact still closes, at an estimated end). */
+    private Optional<CdrRecovery.CdrCall> cdrOf(String uniqueId) {
+        try {
+            return cdrs.find(uniqueId);
+        } catch (RuntimeException e) {
+            LOG.warnf("CDRs of %s unreadable: %s", uniqueId, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A counsellor's phone is bridged with the caller, but the service missed the answer. */
+    private void answeredMeanwhile(CallLedger.OpenCall call, List<Pbx.ActiveChannel> legs, Instant snapshot) {
+        for (Pbx.ActiveChannel leg : legs) {
+            Optional<String> extension = targets.extensionOf(leg.channel());
+            if (extension.isEmpty() || !"Up".equalsIgnoreCase(leg.state()) || leg.bridgeId() == null
+                    || leg.bridgeId().isEmpty()) {
+                continue;
+            }
+            Presence counsellor = Blocking.await(() -> Panache.withSession(() -> presences.findByExtension(extension.get())));
+            if (counsellor == null) {
+                continue;
+            }
+            AnsweredVia via = lines.cached(call.lineId())
+                    .filter(line -> line.divisionCode().equals(counsellor.queueDivision)).isPresent()
+                    ? AnsweredVia.TIER1 : AnsweredVia.TIER2;
+            Instant answered = snapshot.minus(leg.duration());
+            Blocking.await(() -> Panache.withTransaction(() -> ledger.answeredUnseen(call.uniqueId(), answered, via,
+                    counsellor.username, counsellor.divisionCode)));
+            Blocking.await(() -> presence.inCall(counsellor.username, call.id()));
+            return;
+        }
+    }
+
+    private static void step(String name, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("Reconciliation of %s incomplete (next pass retries): %s", name, e.getMessage());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,85 @@
+package io.greenribbon.hotline.routing;
+
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.hotline.CallerNumbers;
+import io.greenribbon.hotline.HotlineConfig;
+import io.greenribbon.hotline.lines.LineConfig;
+import io.greenribbon.telephony.AgiRoute;
+import io.greenribbon.telephony.CallSession;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The FastAGI script {@code route}: {@code AGI(agi://service:4573/route,<line>,<caller number>)}. It
+ * identifies the line, keeps the caller's ORIGINAL number, opens the contact, asks "press 1" where the
+ * line does, and tells the dialplan where the call goes. Whatever it does not set, the dialplan takes
+ * from the line's defaults; when it refuses or fails, the dialplan falls back and the caller still
+ * reaches a human.
+ */
+@ApplicationScoped
+public class RouteScript implements AgiRoute {
+
+    private static final Logger LOG = Logger.getLogger(RouteScript.class);
+
+    private final RoutingService routing;
+    private final HotlineConfig config;
+
+    public RouteScript(RoutingService routing, HotlineConfig config) {
+        this.routing = routing;
+        this.config = config;
+    }
+
+    @Override
+    public String script() {
+        return "route";
+    }
+
+    @Override
+    public void handle(CallSession call) {
+        CallFacts facts = facts(call);
+        RouteDecision decision = Blocking.await(() -> routing.open(facts));
+        call.setInheritedVariable("HOTLINE_CALL_ID", Long.toString(decision.contactId()));
+        if (decision.line().asksPressOne() && !decision.raised()) {
+            Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
+            if (key.isPresent() && key.get() == '1') {
+                RouteDecision asked = decision;
+                decision = Blocking.await(() -> routing.pressedOne(asked));
+            }
+        }
+        answer(call, decision);
+    }
+
+    private void answer(CallSession call, RouteDecision decision) {
+        LineConfig line = decision.line();
+        call.setVariable("QUEUE_PRIO", Integer.toString(decision.priority()));
+        call.setVariable("HOTLINE_TIER1_QUEUE", line.tier1Queue());
+        call.setVariable("HOTLINE_TIER1_WAIT", Long.toString(line.tier1Wait().toSeconds()));
+        call.setVariable("HOTLINE_TIER2_QUEUE", line.tier2Queue());
+        call.setVariable("HOTLINE_TIER2_WAIT", Long.toString(line.tier2Wait().toSeconds()));
+        call.setVariable("HOTLINE_BACKUP", line.backupNumber());
+        if (decision.preferredInterface().isPresent()) {
+            call.setVariable("HOTLINE_PREFERRED", decision.preferredInterface().get());
+            call.setVariable("HOTLINE_PREFERRED_WAIT", Long.toString(config.preferredWait().toSeconds()));
+        }
+        LOG.debugf("Routed %s on line %s: contact %d, priority %d", call.uniqueId(), line.id(),
+                decision.contactId(), decision.priority());
+    }
+
+    /**
+     * The line is the first argument (the dialplan's HOTLINE_LINE), else the dialled number. The caller is
+     * the channel's own caller number (Asterisk keeps the original through forwarding and transfers), else
+     * the second argument; never the redirecting number, which is recorded apart.
+     */
+    static CallFacts facts(CallSession call) {
+        List<String> args = call.args();
+        String line = !args.isEmpty() && !args.get(0).isBlank() ? args.get(0).trim() : call.dialledNumber();
+        Optional<String> caller = call.callerNumber().flatMap(CallerNumbers::normalise)
+                .or(() -> args.size() > 1 ? CallerNumbers.normalise(args.get(1)) : Optional.empty());
+        Optional<String> redirecting = call.redirectingNumber().flatMap(CallerNumbers::normalise);
+        return new CallFacts(call.uniqueId(), line, caller, redirecting, Instant.now());
+    }
+}

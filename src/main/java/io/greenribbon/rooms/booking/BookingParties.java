@@ -1,0 +1,94 @@
+package io.greenribbon.rooms.booking;
+
+import io.greenribbon.access.AccessDecision;
+import io.greenribbon.access.Actor;
+import io.greenribbon.counsellors.Counsellor;
+import io.greenribbon.counsellors.CounsellorRepository;
+import io.greenribbon.problem.ProblemException;
+import io.greenribbon.rooms.OpeningHours;
+import io.greenribbon.rooms.RequestTexts;
+import io.greenribbon.rooms.Room;
+import io.greenribbon.rooms.RoomAccess;
+import io.greenribbon.rooms.RoomDetailsRepository;
+import io.greenribbon.rooms.RoomRepository;
+import io.greenribbon.rooms.RoomsConfig;
+import io.greenribbon.rooms.Span;
+import io.greenribbon.rooms.client.ClientRepository;
+import io.greenribbon.rooms.client.RoomClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Loads what a booking involves and checks the account may use it: a room it keeps (403 otherwise), a
+ * counsellor of the pool, a client of its jurisdiction (unknown otherwise), and the room's hours.
+ */
+@ApplicationScoped
+public class BookingParties {
+
+    /** The room, counsellor and client of a booking, with the room's hours over the sessions' dates. */
+    public record Loaded(Room room, Counsellor counsellor, RoomClient client, OpeningHours hours) {
+    }
+
+    private final RoomRepository rooms;
+    private final RoomDetailsRepository details;
+    private final RoomAccess roomAccess;
+    private final CounsellorRepository counsellors;
+    private final ClientRepository clients;
+    private final AccessDecision access;
+    private final RoomsConfig config;
+    private final RequestTexts texts;
+
+    public BookingParties(RoomRepository rooms, RoomDetailsRepository details, RoomAccess roomAccess,
+                          CounsellorRepository counsellors, ClientRepository clients, AccessDecision access,
+                          RoomsConfig config, RequestTexts texts) {
+        this.rooms = rooms;
+        this.details = details;
+        this.roomAccess = roomAccess;
+        this.counsellors = counsellors;
+        this.clients = clients;
+        this.access = access;
+        this.config = config;
+        this.texts = texts;
+    }
+
+    public Actor actor() {
+        return access.actor();
+    }
+
+    public Uni<Loaded> load(Long roomId, Long counsellorId, Long clientId, List<Span> sessions) {
+        return rooms.findById(roomId)
+                .onItem().ifNull().failWith(() -> ProblemException.invalid("roomId", texts.text("bookings.unknown.room", roomId)))
+                .flatMap(roomAccess::requireKeeps)
+                .flatMap(room -> counsellors.findById(counsellorId)
+                        .onItem().ifNull().failWith(() -> ProblemException.invalid("counsellorId",
+                                texts.text("bookings.unknown.counsellor", counsellorId)))
+                        .flatMap(counsellor -> clients.findById(clientId)
+                                .map(client -> {
+                                    if (client == null || !access.governs(client.divisionCode)) {
+                                        throw ProblemException.invalid("clientId",
+                                                texts.text("bookings.unknown.client", clientId));
+                                    }
+                                    return client;
+                                })
+                                .flatMap(client -> hours(room, sessions)
+                                        .map(hours -> new Loaded(room, counsellor, client, hours)))));
+    }
+
+    /** A counsellor of the pool (for a reschedule to another counsellor). */
+    public Uni<Counsellor> counsellor(Long counsellorId) {
+        return counsellors.findById(counsellorId)
+                .onItem().ifNull().failWith(() -> ProblemException.invalid("counsellorId",
+                        texts.text("bookings.unknown.counsellor", counsellorId)));
+    }
+
+    /** The room's opening hours over the local dates the sessions fall on. */
+    public Uni<OpeningHours> hours(Room room, List<Span> sessions) {
+        LocalDate first = sessions.get(0).start().atZone(config.zone()).toLocalDate();
+        LocalDate last = sessions.get(sessions.size() - 1).end().atZone(config.zone()).toLocalDate();
+        return details.weekly(List.of(room.id)).flatMap(weekly -> details.dated(room.id, first, last)
+                .map(dated -> new OpeningHours(weekly, dated, config.zone())));
+    }
+}

@@ -1,0 +1,99 @@
+package io.greenribbon.rooms.booking;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class BookingRepository implements PanacheRepository<Booking> {
+
+    /** Which bookings an account may list: by the rooms it administers or keeps, or as their counsellor. */
+    public record Visibility(String username, String jurisdiction, boolean administers, boolean keepsRooms) {
+    }
+
+    /** Filters of the booking list; null means any. */
+    public record Filter(Long roomId, Long counsellorId, BookingStatus status, OffsetDateTime from,
+                         OffsetDateTime to) {
+    }
+
+    /**
+     * Active bookings overlapping {@code [from, to)} that share the room, the counsellor or the client
+     * (the same test the exclusion constraints make, through their GiST indexes).
+     */
+    public Uni<List<Booking>> findCollisions(Long roomId, Long counsellorId, Long clientId, OffsetDateTime from,
+                                             OffsetDateTime to, Long excludeId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                        SELECT id FROM booking
+                        WHERE status <> 'CANCELLED' AND period && tstzrange(:from, :to, '[)')
+                          AND (room_id = :room OR counsellor_id = :counsellor OR client_id = :client)
+                          AND id <> :exclude""", Long.class)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("room", roomId).setParameter("counsellor", counsellorId)
+                .setParameter("client", clientId).setParameter("exclude", excludeId == null ? -1L : excludeId)
+                .getResultList())
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Booking>of())
+                        : list("id in ?1", Sort.by("startsAt").and("id"), ids));
+    }
+
+    /** Active bookings of a room overlapping a window. */
+    public Uni<List<Booking>> findActiveInRoom(Long roomId, OffsetDateTime from, OffsetDateTime to) {
+        return list("roomId = ?1 and status <> ?2 and startsAt < ?4 and endsAt > ?3", Sort.by("startsAt"),
+                roomId, BookingStatus.CANCELLED, from, to);
+    }
+
+    /** Active bookings of some counsellors overlapping a window. */
+    public Uni<List<Booking>> findActiveOfCounsellors(Collection<Long> counsellorIds, OffsetDateTime from,
+                                                      OffsetDateTime to) {
+        return counsellorIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("counsellorId in ?1 and status <> ?2 and startsAt < ?4 and endsAt > ?3", Sort.by("startsAt"),
+                counsellorIds, BookingStatus.CANCELLED, from, to);
+    }
+
+    /** Every booking of a counsellor overlapping a window, cancelled ones included (calendars drop those). */
+    public Uni<List<Booking>> findOfCounsellor(Long counsellorId, OffsetDateTime from, OffsetDateTime to) {
+        return list("counsellorId = ?1 and startsAt < ?3 and endsAt > ?2", Sort.by("startsAt"), counsellorId, from, to);
+    }
+
+    public Uni<List<Booking>> list(Visibility v, Filter f, int limit) {
+        StringBuilder q = new StringBuilder("startsAt < :to and endsAt > :from and (")
+                .append("counsellorId in (select c.id from Counsellor c where c.username = :user)");
+        Parameters p = Parameters.with("from", f.from()).and("to", f.to()).and("user", v.username());
+        if (v.administers()) {
+            q.append(" or roomId in (select r.id from Room r where r.divisionCode like :prefix)");
+        }
+        if (v.keepsRooms()) {
+            q.append(" or roomId in (select s.roomId from RoomStaff s where s.username = :user"
+                    + " and s.roomId in (select r.id from Room r where r.divisionCode like :prefix))");
+        }
+        if (v.administers() || v.keepsRooms()) {
+            p.and("prefix", v.jurisdiction() + "%");
+        }
+        q.append(')');
+        if (f.roomId() != null) {
+            q.append(" and roomId = :room");
+            p.and("room", f.roomId());
+        }
+        if (f.counsellorId() != null) {
+            q.append(" and counsellorId = :counsellor");
+            p.and("counsellor", f.counsellorId());
+        }
+        if (f.status() != null) {
+            q.append(" and status = :status");
+            p.and("status", f.status());
+        }
+        return find(q.toString(), Sort.by("startsAt").and("id"), p).range(0, limit - 1).list();
+    }
+
+    public Uni<List<BookingEvent>> history(Long bookingId) {
+        return Panache.getSession().flatMap(s -> s
+                .createSelectionQuery("from BookingEvent where bookingId = ?1 order by id", BookingEvent.class)
+                .setParameter(1, bookingId).getResultList());
+    }
+}

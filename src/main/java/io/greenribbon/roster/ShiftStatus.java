@@ -1,0 +1,5 @@
+package io.greenribbon.roster;
+
+public enum ShiftStatus {
+    SCHEDULED, CANCELLED
+}
