@@ -137,6 +137,8 @@ class AccessMatrixTest {
                         calls.hangUp(live);
                     }
                 }),
+                new Cell("POST /api/risk/cases/{id}/join-call", Set.of("counsellor1"), NO_GROUND,
+                        u -> call(u, "POST", "/api/risk/cases/" + shared + "/join-call", Map.of("mode", "WHISPER"))),
                 new Cell("GET /api/audit/access", Set.of("supervisor1", "supervisor2", "clinicallead1", "official1", "official2"),
                         Set.of(), u -> call(u, "GET", "/api/audit/access?limit=5", null)),
                 new Cell("GET /api/audit/verify", Set.of("supervisor1", "supervisor2", "clinicallead1", "official1", "official2", "admin1"),
