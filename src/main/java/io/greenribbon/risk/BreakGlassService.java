@@ -20,8 +20,6 @@ import java.util.List;
 @ApplicationScoped
 public class BreakGlassService {
 
-    private static final int MAX_LIST = 200;
-
     /** @param reason why the safety plan is needed now (sealed; at least a sentence) */
     public record Request(@NotBlank @Size(min = 10, max = 2000) String reason) {
     }
@@ -42,17 +40,15 @@ public class BreakGlassService {
     private final BreakGlassRepository uses;
     private final Instance<HotlineContacts> liveCalls;
     private final RiskAlerts alerts;
-    private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
     public BreakGlassService(RiskGate gate, BreakGlassRepository uses, Instance<HotlineContacts> liveCalls,
-                             RiskAlerts alerts, DutyRoster roster, RiskSeal seal, RiskConfig config) {
+                             RiskAlerts alerts, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.uses = uses;
         this.liveCalls = liveCalls;
         this.alerts = alerts;
-        this.roster = roster;
         this.seal = seal;
         this.config = config;
     }
@@ -77,14 +73,7 @@ public class BreakGlassService {
                     // The counsellor does not see the case itself: its timeline and alert are written as the service.
                     return tx.system("break-glass", () -> alerts.event(tx, c, RiskCaseEvent.Kind.BREAK_GLASS,
                                     "by=" + saved.actor + ";until=" + saved.expiresAt)
-                            .chain(() -> roster.supervisors(c.division, tx.now()))
-                            .chain(onDuty -> {
-                                List<String> to = new java.util.ArrayList<>(Escalation.usernames(onDuty));
-                                if (c.supervisor != null && !to.contains(c.supervisor)) {
-                                    to.add(c.supervisor);
-                                }
-                                return alerts.alert(tx, c, "BREAK_GLASS", to);
-                            }))
+                            .chain(() -> alerts.alertOnDuty(tx, c, "BREAK_GLASS", c.supervisor)))
                             .map(v -> new Grant(saved.id, c.id, saved.grantedAt, saved.expiresAt));
                 });
             });
@@ -92,10 +81,7 @@ public class BreakGlassService {
     }
 
     public Uni<List<Use>> queue(Boolean reviewed, Integer limit) {
-        int max = limit == null ? MAX_LIST : limit;
-        if (max < 1 || max > MAX_LIST) {
-            throw ProblemException.invalid("limit", "between 1 and " + MAX_LIST);
-        }
+        int max = Pages.size(limit);
         return gate.inOwnScope(RiskAction.LIST_BREAK_GLASS, tx -> (reviewed != null && reviewed
                 ? uses.find("division like ?1 and reviewedAt is not null order by grantedAt desc",
                         tx.actor().division() + "%").page(0, max).list()

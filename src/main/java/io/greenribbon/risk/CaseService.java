@@ -13,8 +13,6 @@ import java.util.Map;
 @ApplicationScoped
 public class CaseService {
 
-    private static final int MAX_LIST = 200;
-
     private final RiskGate gate;
     private final AccessDecision access;
     private final RiskCaseRepository cases;
@@ -45,10 +43,7 @@ public class CaseService {
 
     /** A counsellor's own cases; a supervisor's jurisdiction's. */
     public Uni<List<CaseViews.Summary>> list(RiskCase.Status status, Integer limit) {
-        int max = limit == null ? MAX_LIST : limit;
-        if (max < 1 || max > MAX_LIST) {
-            throw ProblemException.invalid("limit", "between 1 and " + MAX_LIST);
-        }
+        int max = Pages.size(limit);
         return gate.inOwnScope(RiskAction.LIST_CASES, tx -> {
             boolean wholesale = tx.basis() == Basis.SUPERVISION;
             return cases.list(wholesale ? access.jurisdiction() : null, wholesale ? null : tx.actorName(),

@@ -24,18 +24,16 @@ public class DeadlineSweeper {
     private final ReferralService referrals;
     private final FollowUpRepository followUps;
     private final RiskAlerts alerts;
-    private final DutyRoster roster;
     private final RiskConfig config;
 
     public DeadlineSweeper(RiskGate gate, DeadlineRepository deadlines, Escalation escalation, ReferralService referrals,
-                           FollowUpRepository followUps, RiskAlerts alerts, DutyRoster roster, RiskConfig config) {
+                           FollowUpRepository followUps, RiskAlerts alerts, RiskConfig config) {
         this.gate = gate;
         this.deadlines = deadlines;
         this.escalation = escalation;
         this.referrals = referrals;
         this.followUps = followUps;
         this.alerts = alerts;
-        this.roster = roster;
         this.config = config;
     }
 
@@ -98,14 +96,7 @@ public class DeadlineSweeper {
                 return Uni.createFrom().item(false);
             }
             return alerts.event(tx, c, RiskCaseEvent.Kind.FOLLOW_UP_OVERDUE, "followUp=" + f.id + ";attempts=" + f.attempts)
-                    .chain(() -> roster.supervisors(c.division, tx.now()))
-                    .chain(onDuty -> {
-                        List<String> to = new java.util.ArrayList<>(Escalation.usernames(onDuty));
-                        if (c.supervisor != null && !to.contains(c.supervisor)) {
-                            to.add(c.supervisor);
-                        }
-                        return alerts.alert(tx, c, "FOLLOW_UP_OVERDUE", to);
-                    })
+                    .chain(() -> alerts.alertOnDuty(tx, c, "FOLLOW_UP_OVERDUE", c.supervisor, c.assignedCounsellor))
                     .replaceWith(true);
         });
     }

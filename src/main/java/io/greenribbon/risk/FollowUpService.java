@@ -20,20 +20,17 @@ public class FollowUpService {
     private final FollowUpAttemptRepository attempts;
     private final DeadlineRepository deadlines;
     private final RiskAlerts alerts;
-    private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
     public FollowUpService(RiskGate gate, CaseDetails details, FollowUpRepository followUps,
-                           FollowUpAttemptRepository attempts, DeadlineRepository deadlines, RiskAlerts alerts,
-                           DutyRoster roster, RiskSeal seal, RiskConfig config) {
+                           FollowUpAttemptRepository attempts, DeadlineRepository deadlines, RiskAlerts alerts, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.details = details;
         this.followUps = followUps;
         this.attempts = attempts;
         this.deadlines = deadlines;
         this.alerts = alerts;
-        this.roster = roster;
         this.seal = seal;
         this.config = config;
     }
@@ -114,7 +111,7 @@ public class FollowUpService {
     }
 
     private Uni<Void> alertSupervisors(RiskTx tx, RiskCase c, String reason) {
-        return roster.supervisors(c.division, tx.now()).chain(onDuty -> alerts.alert(tx, c, reason, Escalation.usernames(onDuty)));
+        return alerts.alertOnDuty(tx, c, reason, c.assignedCounsellor);
     }
 
     private static CaseViews.FollowUpView view(FollowUp f) {

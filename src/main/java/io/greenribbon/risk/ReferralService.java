@@ -17,17 +17,14 @@ public class ReferralService {
     private final ReferralRepository referrals;
     private final DeadlineRepository deadlines;
     private final RiskAlerts alerts;
-    private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
-    public ReferralService(RiskGate gate, ReferralRepository referrals, DeadlineRepository deadlines, RiskAlerts alerts,
-                           DutyRoster roster, RiskSeal seal, RiskConfig config) {
+    public ReferralService(RiskGate gate, ReferralRepository referrals, DeadlineRepository deadlines, RiskAlerts alerts, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.referrals = referrals;
         this.deadlines = deadlines;
         this.alerts = alerts;
-        this.roster = roster;
         this.seal = seal;
         this.config = config;
     }
@@ -95,13 +92,7 @@ public class ReferralService {
     }
 
     private Uni<Void> alertOnDuty(RiskTx tx, RiskCase c, String reason) {
-        return roster.supervisors(c.division, tx.now()).chain(onDuty -> {
-            java.util.List<String> to = new java.util.ArrayList<>(Escalation.usernames(onDuty));
-            if (!to.isEmpty() && !to.contains(c.assignedCounsellor)) {
-                to.add(c.assignedCounsellor);
-            }
-            return alerts.alert(tx, c, reason, to);
-        });
+        return alerts.alertOnDuty(tx, c, reason, c.assignedCounsellor);
     }
 
     private CaseViews.ReferralView view(Referral r, String sharedNote) {

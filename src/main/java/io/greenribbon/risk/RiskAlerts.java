@@ -29,12 +29,31 @@ class RiskAlerts {
     private final Instance<SupervisorPager> pager;
     private final CaseEventRepository events;
     private final RiskGate gate;
+    private final DutyRoster roster;
 
-    RiskAlerts(ConsoleBroadcaster console, Instance<SupervisorPager> pager, CaseEventRepository events, RiskGate gate) {
+    RiskAlerts(ConsoleBroadcaster console, Instance<SupervisorPager> pager, CaseEventRepository events, RiskGate gate,
+               DutyRoster roster) {
         this.console = console;
         this.pager = pager;
         this.events = events;
         this.gate = gate;
+        this.roster = roster;
+    }
+
+    /**
+     * Alerts the supervisors on duty for the case, and {@code also} (the case's counsellor or supervisor,
+     * when they need to know too); with nobody on duty, every supervisor governing the case.
+     */
+    Uni<Void> alertOnDuty(RiskTx tx, RiskCase c, String reason, String... also) {
+        return roster.supervisors(c.division, tx.now()).chain(onDuty -> {
+            List<String> to = new java.util.ArrayList<>(Escalation.usernames(onDuty));
+            for (String extra : also) {
+                if (extra != null && !to.isEmpty() && !to.contains(extra)) {
+                    to.add(extra);
+                }
+            }
+            return alert(tx, c, reason, to);
+        });
     }
 
     /**

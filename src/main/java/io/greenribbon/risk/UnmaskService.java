@@ -23,8 +23,6 @@ import java.util.List;
 @ApplicationScoped
 public class UnmaskService {
 
-    private static final int MAX_LIST = 200;
-
     public record Request(@NotNull @Positive Long contactId, @NotBlank @Size(min = 10, max = 2000) String reason,
                           @NotNull UnmaskRequest.LegalBasis legalBasis) {
     }
@@ -44,18 +42,16 @@ public class UnmaskService {
     private final CaseLinkRepository links;
     private final Instance<HotlineContacts> hotline;
     private final RiskAlerts alerts;
-    private final DutyRoster roster;
     private final RiskSeal seal;
     private final RiskConfig config;
 
     public UnmaskService(RiskGate gate, UnmaskRepository requests, CaseLinkRepository links, Instance<HotlineContacts> hotline,
-                         RiskAlerts alerts, DutyRoster roster, RiskSeal seal, RiskConfig config) {
+                         RiskAlerts alerts, RiskSeal seal, RiskConfig config) {
         this.gate = gate;
         this.requests = requests;
         this.links = links;
         this.hotline = hotline;
         this.alerts = alerts;
-        this.roster = roster;
         this.seal = seal;
         this.config = config;
     }
@@ -80,8 +76,7 @@ public class UnmaskService {
                     saved.reasonSealed = seal.seal(request.reason(), "risk_unmask_request.reason_sealed", saved.id);
                     tx.describe("unmask=" + saved.id + ";basis=" + saved.legalBasis);
                     return alerts.event(tx, c, RiskCaseEvent.Kind.UNMASK_REQUESTED, "unmask=" + saved.id + ";by=" + saved.requestedBy)
-                            .chain(() -> roster.supervisors(c.division, tx.now()))
-                            .chain(onDuty -> alerts.alert(tx, c, "UNMASK_REQUESTED", Escalation.usernames(onDuty)))
+                            .chain(() -> alerts.alertOnDuty(tx, c, "UNMASK_REQUESTED"))
                             .map(v -> view(saved));
                 });
             });
@@ -90,10 +85,7 @@ public class UnmaskService {
 
     /** Open requests: a supervisor's jurisdiction's, a counsellor's own. */
     public Uni<List<View>> open(Integer limit) {
-        int max = limit == null ? MAX_LIST : limit;
-        if (max < 1 || max > MAX_LIST) {
-            throw ProblemException.invalid("limit", "between 1 and " + MAX_LIST);
-        }
+        int max = Pages.size(limit);
         return gate.inOwnScope(RiskAction.LIST_UNMASK, tx -> requests.open(
                         tx.basis() == Basis.SUPERVISION ? tx.actor().division() : null, tx.actorName(), max)
                 .map(all -> {

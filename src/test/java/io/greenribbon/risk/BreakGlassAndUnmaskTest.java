@@ -12,6 +12,7 @@ import java.util.Map;
 import static io.greenribbon.risk.RiskApi.get;
 import static io.greenribbon.risk.RiskApi.post;
 import static io.greenribbon.risk.RiskApi.put;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -23,6 +24,60 @@ class BreakGlassAndUnmaskTest {
 
     @Inject
     ControlledClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    @Inject
+    CallerRiskLookup routing;
+
+    @Inject
+    CallerCaseAccess panel;
+
+    private static final io.greenribbon.access.Actor COUNSELLOR1 = new io.greenribbon.access.Actor("counsellor1", "Mei Wang",
+            java.util.Set.of("hotline-counsellor"), "130104", "counselor1");
+    private static final io.greenribbon.access.Actor COUNSELLOR3 = new io.greenribbon.access.Actor("counsellor3", "Na Sun",
+            java.util.Set.of("hotline-counsellor"), "130104", "counselor3");
+
+    private static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(work::get);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void routingAndTheCallerPanelKnowTheCaseOfTheCallerOnTheLine() {
+        String number = HotlineCalls.newNumber();
+        long contact = calls.answered("counsellor1", number);
+        String key = calls.callerKey(number);
+        assertThat(await(() -> routing.openHighRiskCase(key))).isEmpty();
+        long id = callerCase(contact);
+        CallerRiskLookup.CallerRisk risk = await(() -> routing.openHighRiskCase(key)).orElseThrow();
+        assertThat(risk.level()).isEqualTo(RiskLevel.HIGH);
+        assertThat(risk.assignedCounsellor()).isEqualTo("counsellor1");
+
+        assertThat(await(() -> panel.activeCaseFor(COUNSELLOR1, key, contact)).visibility())
+                .isEqualTo(CallerCaseAccess.Visibility.FULL);
+        assertThat(await(() -> panel.activeCaseFor(COUNSELLOR3, calls.callerKey(HotlineCalls.newNumber()), contact)))
+                .isEqualTo(CallerCaseAccess.CallerCase.none());
+        long live = calls.answered("counsellor3", number);
+        try {
+            CallerCaseAccess.CallerCase seen = await(() -> panel.activeCaseFor(COUNSELLOR3, key, live));
+            assertThat(seen.visibility()).isEqualTo(CallerCaseAccess.Visibility.BREAK_GLASS_AVAILABLE);
+            assertThat(seen.caseId()).isEqualTo(id);
+            post("counsellor3", "/api/risk/cases/" + id + "/break-glass", Map.of("reason", "caller asks for their plan"))
+                    .statusCode(201);
+            CallerCaseAccess.CallerCase open = await(() -> panel.activeCaseFor(COUNSELLOR3, key, live));
+            assertThat(open.visibility()).isEqualTo(CallerCaseAccess.Visibility.BREAK_GLASS_ACTIVE);
+            assertThat(open.breakGlassUntil()).isNotNull();
+        } finally {
+            calls.hangUp(live);
+        }
+    }
 
     /** A case opened from a hotline contact of a caller, with a safety plan. */
     private long callerCase(long contactId) {

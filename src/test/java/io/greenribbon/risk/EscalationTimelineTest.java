@@ -44,6 +44,11 @@ class EscalationTimelineTest {
     @Inject
     ControlledClock clock;
 
+    @org.junit.jupiter.api.AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
     @Inject
     DeadlineSweeper sweeper;
 

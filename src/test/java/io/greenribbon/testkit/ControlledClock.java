@@ -10,8 +10,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The service's clock in tests: real time plus an offset that tests move forward (never back), so that a
- * ten-minute escalation takes no ten minutes. It replaces the service's default clock bean.
+ * The service's clock in tests: real time plus an offset that a test moves forward, so that a ten-minute
+ * escalation takes no ten minutes. It replaces the service's default clock bean for every test class, so a
+ * test that moves it puts it back afterwards ({@link #reset}): other features' tests expect real time.
  */
 @Singleton
 public class ControlledClock extends Clock {
@@ -24,6 +25,11 @@ public class ControlledClock extends Clock {
             throw new IllegalArgumentException("Time only moves forward");
         }
         offset.accumulateAndGet(amount, Duration::plus);
+    }
+
+    /** Back to real time. */
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
