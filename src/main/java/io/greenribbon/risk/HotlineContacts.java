@@ -32,10 +32,23 @@ public interface HotlineContacts {
     }
 
     /**
-     * @param callerKey  the keyed hash of the caller's number (null when withheld)
-     * @param division   the division of the line called
-     * @param counsellor who answered (null when nobody has)
+     * @param callerKey          the keyed hash of the caller's number (null when withheld)
+     * @param division           the division of the line called
+     * @param counsellor         who answered (null when nobody has)
+     * @param counsellorDivision the division of who answered
      */
-    record ContactFacts(String callerKey, String division, String counsellor) {
+    record ContactFacts(String callerKey, String division, String counsellor, String counsellorDivision) {
+
+        /**
+         * Where a risk case from this contact belongs: the county (or lower) of the line called; for a call to
+         * a city-wide line (12356, the city's own number), the county of the counsellor who answered it, whose
+         * supervisors are on duty for it.
+         */
+        public String caseDivision() {
+            if (division.length() < 6 && counsellorDivision != null && counsellorDivision.startsWith(division)) {
+                return counsellorDivision;
+            }
+            return division;
+        }
     }
 }

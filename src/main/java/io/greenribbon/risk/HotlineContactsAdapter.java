@@ -40,7 +40,7 @@ public class HotlineContactsAdapter implements HotlineContacts {
     @Override
     public Uni<Optional<ContactFacts>> contact(long contactId) {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.find(Contact.class, contactId)))
-                .map(c -> Optional.ofNullable(c).map(x -> new ContactFacts(x.callerKey, x.divisionCode, x.counsellorUsername)));
+                .map(c -> Optional.ofNullable(c).map(x -> new ContactFacts(x.callerKey, x.divisionCode, x.counsellorUsername, x.counsellorDivision)));
     }
 
     @Override

@@ -49,6 +49,7 @@ public class ScreeningService {
         RiskScreening s = screening(request);
         return origin(request).chain(origin -> {
             if (request.division() != null && !request.division().equals(origin.division())) {
+                // A client sending a division must agree with where the contact or session belongs.
                 throw ProblemException.invalid("division", "the " + (request.contactId() != null ? "contact" : "session")
                         + " belongs to " + origin.division());
             }
@@ -57,26 +58,28 @@ public class ScreeningService {
                 return joinCase(request.caseId(), s, request);
             }
             if (origin.callerKey() == null) {
-                return openNew(s.division, s, request, null);
+                return openNew(origin, s, request);
             }
             return gate.asSystem("screening-lookup", tx -> cases.openByCallerKey(origin.callerKey()))
                     .map(c -> c == null ? 0L : c.id)
-                    .chain(existing -> existing != 0L ? joinCase(existing, s, request)
-                            : openNew(s.division, s, request, origin.callerKey()));
+                    .chain(existing -> existing != 0L ? joinCase(existing, s, request) : openNew(origin, s, request));
         });
     }
 
-    /** Where the screening happened: the hotline contact (with its caller's keyed hash) or the room session. */
-    private record Origin(String callerKey, String division) {
+    /**
+     * Where the screening happened: the hotline contact (with its caller's keyed hash and who answered it)
+     * or the room session.
+     */
+    private record Origin(String callerKey, String division, String answeredBy) {
     }
 
     private Uni<Origin> origin(ScreeningRequest r) {
         if (r.contactId() != null) {
             return hotline.get().contact(r.contactId()).map(found -> found
-                    .map(c -> new Origin(c.callerKey(), c.division()))
+                    .map(c -> new Origin(c.callerKey(), c.caseDivision(), c.counsellor()))
                     .orElseThrow(() -> ProblemException.invalid("contactId", "there is no such hotline contact")));
         }
-        return sessions.divisionOf(r.sessionId()).map(found -> found.map(d -> new Origin(null, d))
+        return sessions.divisionOf(r.sessionId()).map(found -> found.map(d -> new Origin(null, d, null))
                 .orElseThrow(() -> ProblemException.invalid("sessionId", "there is no such room session")));
     }
 
@@ -92,8 +95,10 @@ public class ScreeningService {
         });
     }
 
-    private Uni<ScreeningResult> openNew(String division, RiskScreening s, ScreeningRequest request, String callerKey) {
-        return gate.inDivision(division, RiskAction.SCREEN,
+    /** A counsellor who answered the call may screen it wherever the line is (a call overflowing from another county). */
+    private Uni<ScreeningResult> openNew(Origin origin, RiskScreening s, ScreeningRequest request) {
+        String callerKey = origin.callerKey();
+        return gate.inDivision(origin.division(), origin.answeredBy(), RiskAction.SCREEN,
                 tx -> record(tx, s, request).chain(() -> {
                     tx.recordCreated(s.id);
                     boolean opens = s.finalLevel.atLeast(RiskLevel.HIGH) || (s.finalLevel == RiskLevel.MODERATE

@@ -43,16 +43,21 @@ public class HotlineCalls {
         return Long.toString(NUMBERS.incrementAndGet());
     }
 
-    /** A call from {@code number} on the Qiaoxi line that {@code counsellor} answered and is still on. */
+    /** A call from {@code number} on the Qiaoxi line that {@code counsellor} (of Qiaoxi) answered and is still on. */
     public long answered(String counsellor, String number) {
+        return answered(counsellor, "130104", "130104", number);
+    }
+
+    /** A call from {@code number} on the line of {@code lineDivision}, answered by a counsellor of {@code counsellorDivision}. */
+    public long answered(String counsellor, String counsellorDivision, String lineDivision, String number) {
         String uid = "risk-test-" + UUID.randomUUID();
         Instant now = Instant.now();
-        NewContact contact = new NewContact(uid, uid, null, "130104", ContactSource.ROUTE, hash.of(number),
+        NewContact contact = new NewContact(uid, uid, null, lineDivision, ContactSource.ROUTE, hash.of(number),
                 cipher.seal(number, RoutingService.CALLER_NUMBER_AD), null, false, null, 0, null, "hl-130104", "hl-1301",
                 now.minusSeconds(30));
         long id = run(() -> Panache.withTransaction(() -> ledger.open(contact)
-                .call(opened -> ledger.answered(uid, now, AnsweredVia.TIER1, "hl-130104", Duration.ofSeconds(3),
-                        counsellor, "130104"))
+                .call(opened -> ledger.answered(uid, now, AnsweredVia.TIER1, "hl-" + lineDivision, Duration.ofSeconds(3),
+                        counsellor, counsellorDivision))
                 .map(CallLedger.Opened::id)));
         uniqueIds.put(id, uid);
         return id;

@@ -101,6 +101,25 @@ class ScreeningRulesTest {
     }
 
     @Test
+    void aCallOverflowingToAnotherCountyOrToTheCityLineIsScreenedByWhoeverAnsweredIt() {
+        HotlineCalls calls = RiskApi.calls();
+        // A Qiaoxi caller answered by a Xinhua counsellor: the case is Qiaoxi's, and the counsellor's.
+        long overflow = calls.answered("counsellor2", "130105", "130104", HotlineCalls.newNumber());
+        long caseId = screen("counsellor2", Map.of("contactId", overflow, "answers", RiskApi.highAnswers())).statusCode(201)
+                .extract().jsonPath().getLong("caseId");
+        get("counsellor2", "/api/risk/cases/" + caseId).statusCode(200).body("summary.division", equalTo("130104"))
+                .body("summary.assignedCounsellor", equalTo("counsellor2")).body("summary.supervisor", equalTo("supervisor1"));
+        get("supervisor2", "/api/risk/cases/" + caseId).statusCode(404);
+        // A call to the city line answered in Qiaoxi: Qiaoxi's supervisors are on duty for it.
+        long city = calls.answered("counsellor1", "130104", "1301", HotlineCalls.newNumber());
+        screen("counsellor1", Map.of("contactId", city, "answers", RiskApi.highAnswers())).statusCode(201);
+        long cityCase = screen("counsellor1", Map.of("contactId", city, "answers", RiskApi.highAnswers())).statusCode(201)
+                .extract().jsonPath().getLong("caseId");
+        get("supervisor1", "/api/risk/cases/" + cityCase).statusCode(200).body("summary.division", equalTo("130104"))
+                .body("screenings.size()", equalTo(2));
+    }
+
+    @Test
     void theDatabaseComputesTheSameLevelForEveryValidSetOfAnswers() throws SQLException {
         int checked = 0;
         try (Connection c = Databases.asApp();
