@@ -33,10 +33,12 @@ public class BookingLifecycle {
     private final BookingRules rules;
     private final BookingConflicts conflicts;
     private final RoomsConfig config;
+    private final BookingLocks locks;
 
     public BookingLifecycle(BookingQueries queries, BookingRepository bookings, RoomRepository rooms,
                             RoomAccess roomAccess, BookingParties parties, BookingRules rules,
-                            BookingConflicts conflicts, RoomsConfig config) {
+                            BookingConflicts conflicts, RoomsConfig config, BookingLocks locks) {
+        this.locks = locks;
         this.queries = queries;
         this.bookings = bookings;
         this.rooms = rooms;
@@ -108,7 +110,9 @@ public class BookingLifecycle {
             moved[0] = b.roomId;
             moved[1] = counsellorId;
             moved[2] = b.clientId;
-            return parties.counsellor(counsellorId).flatMap(counsellor -> parties.hours(room, List.of(span))
+            return locks.lock(b.roomId, counsellorId, b.clientId)
+                    .flatMap(locked -> parties.counsellor(counsellorId))
+                    .flatMap(counsellor -> parties.hours(room, List.of(span))
                     .invoke(hours -> {
                         List<BookingRules.Violation> violations = new ArrayList<>(rules.parties(room, b.mode, counsellor));
                         violations.addAll(rules.times(span, hours, ""));

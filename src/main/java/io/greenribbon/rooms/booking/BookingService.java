@@ -30,6 +30,7 @@ public class BookingService {
     public record Outcome(int status, String body, Long firstBookingId, boolean replayed) {
     }
 
+    private final BookingLocks locks;
     private final BookingParties parties;
     private final BookingRules rules;
     private final BookingConflicts conflicts;
@@ -39,7 +40,9 @@ public class BookingService {
     private final RequestTexts texts;
 
     public BookingService(BookingParties parties, BookingRules rules, BookingConflicts conflicts,
-                          IdempotencyStore idempotency, RoomsConfig config, ObjectMapper json, RequestTexts texts) {
+                          IdempotencyStore idempotency, RoomsConfig config, ObjectMapper json, RequestTexts texts,
+                          BookingLocks locks) {
+        this.locks = locks;
         this.parties = parties;
         this.rules = rules;
         this.conflicts = conflicts;
@@ -114,7 +117,9 @@ public class BookingService {
                 booked.add(b);
             }
             // Flushing the bookings is where the exclusion constraints speak; the history follows them.
-            return Panache.getSession().flatMap(session -> session.persistAll(booked.toArray()).call(session::flush)
+            return locks.lock(p.room().id, p.counsellor().id, p.client().id)
+                    .flatMap(locked -> Panache.getSession())
+                    .flatMap(session -> session.persistAll(booked.toArray()).call(session::flush)
                             .call(() -> session.persistAll(booked.stream()
                                     .map(b -> BookingEvent.of(b, BookingEvent.Kind.BOOKED, actor, now, null)).toArray()))
                             .call(session::flush))
