@@ -1,5 +1,6 @@
 package io.greenribbon.risk;
 
+import io.greenribbon.hotline.OnContext;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
 import io.greenribbon.telephony.Pbx;
@@ -11,10 +12,11 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Pages supervisors and brings them into live calls with AMI Originate. The dialplan contexts it uses
- * ({@code risk-page}, {@code risk-join}) are described in the risk section of the README:
- * {@code risk-page} answers, plays the risk alert prompt and the case number; {@code risk-join} answers
- * and runs {@code ChanSpy(${GR_SPY_TARGET},qE${GR_SPY_MODE})} on the counsellor's channel.
+ * Pages supervisors and brings them into live calls with AMI Originate, into the dialplan contexts of
+ * telephony/extensions.conf: {@code risk-page} answers, announces why (imminent or unacknowledged) and says
+ * the case number twice; {@code risk-join} answers and runs {@code ChanSpy(${GR_SPY_TARGET},qSE${GR_SPY_MODE})}
+ * on the counsellor's channel until that call ends. Both complete back on the caller's Vert.x context (the
+ * PBX answers on its own threads), so the case's timeline can be written next.
  */
 @ApplicationScoped
 public class PbxSupervisorPager implements SupervisorPager {
@@ -33,7 +35,8 @@ public class PbxSupervisorPager implements SupervisorPager {
     public Uni<String> page(Page page) {
         return pbx().chain(p -> p.originate(new Pbx.OriginateRequest("PJSIP/" + page.supervisorExtension(), PAGE_CONTEXT,
                 "s", 1, "RISK " + page.caseId() + " " + page.level(), "risk", RING,
-                Map.of("GR_RISK_CASE", String.valueOf(page.caseId()), "GR_RISK_LEVEL", page.level().name()))));
+                Map.of("GR_RISK_CASE", String.valueOf(page.caseId()), "GR_RISK_LEVEL", page.level().name()))))
+                .plug(OnContext.resume());
     }
 
     @Override
@@ -43,7 +46,8 @@ public class PbxSupervisorPager implements SupervisorPager {
                 Map.of("GR_RISK_CASE", String.valueOf(join.caseId()),
                         // The counsellor's channels are PJSIP/<extension>-<n>: the dash keeps counselor1 from counselor10.
                         "GR_SPY_TARGET", "PJSIP/" + join.counsellorExtension() + "-",
-                        "GR_SPY_MODE", join.mode() == JoinMode.BARGE ? "B" : "w"))));
+                        "GR_SPY_MODE", join.mode() == JoinMode.BARGE ? "B" : "w"))))
+                .plug(OnContext.resume());
     }
 
     private Uni<Pbx> pbx() {

@@ -1,7 +1,9 @@
 package io.greenribbon.telephony;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,25 @@ public interface CallSession {
 
     /** The Uniqueid of the caller's channel: the key of the call in every AMI event. */
     String uniqueId();
+
+    /**
+     * When the caller's channel was created, by the PBX's clock (the clock of every {@link PbxEvent}): the
+     * epoch seconds of its Uniqueid ({@code [systemname-]<epoch>.<sequence>}), so to the second. Empty when
+     * the Uniqueid has another form (a channel id an Originate chose).
+     */
+    default Optional<Instant> channelCreatedAt() {
+        String id = uniqueId();
+        if (id == null) {
+            return Optional.empty();
+        }
+        String epoch = id.substring(id.lastIndexOf('-') + 1);
+        int dot = epoch.indexOf('.');
+        if (dot <= 0 || !epoch.substring(0, dot).chars().allMatch(Character::isDigit)
+                || !epoch.substring(dot + 1).chars().allMatch(Character::isDigit) || dot > 12) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(epoch.substring(0, dot))));
+    }
 
     /** The caller's channel name, e.g. {@code PJSIP/trunk-0000002a}. */
     String channel();
@@ -51,6 +72,15 @@ public interface CallSession {
 
     /** Sets a channel variable for the rest of this channel's dialplan. */
     void setVariable(String name, String value);
+
+    /**
+     * Sets several variables in one round trip to Asterisk (the caller waits in silence meanwhile; a
+     * decision usually sets half a dozen). A name starting with {@code __} is inherited by every channel
+     * created from this one, as with {@link #setInheritedVariable}. Values may not contain a comma, a quote
+     * or a backslash (names of queues, numbers and ids never do); otherwise, or if Asterisk lacks MSet,
+     * the variables are set one by one.
+     */
+    void setVariables(Map<String, String> variables);
 
     /**
      * Sets a variable that every channel created from this one inherits (Asterisk's {@code __} prefix), so

@@ -21,6 +21,13 @@ public interface Pbx {
     boolean linkUp();
 
     /**
+     * The PBX's clock now (AMI Ping's {@code Timestamp}): the clock of every {@link PbxEvent}'s timestamp,
+     * of Uniqueids and of CDRs. What the service compares with those times must come from here, not from
+     * its own clock.
+     */
+    Uni<Instant> currentTime();
+
+    /**
      * Adds a member to a queue. Idempotent: a member already in the queue is left as it is (use
      * {@link #queuePause} to change its pause state).
      *

@@ -185,7 +185,7 @@ class HelmChartTest {
                 .containsExactlyElementsOf(asterisk);
         assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(4573);
         assertThat(service.at("/spec/ports/0/protocol").asText()).isEqualTo("TCP");
-        assertThat(chart.get("ConfigMap", Chart.FULLNAME).at("/data/GREENRIBBON_TELEPHONY_AGI_ALLOWED_ADDRESSES").asText())
+        assertThat(chart.get("ConfigMap", Chart.FULLNAME).at("/data/GREENRIBBON_TELEPHONY_AGI_ALLOWED_CLIENTS").asText())
                 .isEqualTo(String.join(",", asterisk));
     }
 
@@ -356,10 +356,22 @@ class HelmChartTest {
                 "GREENRIBBON_DB_CDR_USER", "GREENRIBBON_OIDC_URL", "GREENRIBBON_SERVICE_SECRET",
                 "GREENRIBBON_TELEPHONY_AMI_HOST", "GREENRIBBON_TELEPHONY_AMI_PORT", "GREENRIBBON_TELEPHONY_AMI_USERNAME",
                 "GREENRIBBON_TELEPHONY_AMI_SECRET", "GREENRIBBON_TELEPHONY_AGI_PORT",
-                "GREENRIBBON_TELEPHONY_AGI_ALLOWED_ADDRESSES", "GREENRIBBON_CRYPTO_ACTIVE_KEY_ID",
+                "GREENRIBBON_TELEPHONY_AGI_ALLOWED_CLIENTS", "GREENRIBBON_CRYPTO_ACTIVE_KEY_ID",
                 "GREENRIBBON_CRYPTO_KEYS", "GREENRIBBON_CRYPTO_CALLER_HMAC_KEY");
 
         assertThat(provided).containsAll(read);
+        // Every environment placeholder the service's own configuration names (outside the local, test and dev
+        // profiles) must be provided too, so a renamed property cannot silently go unset in production.
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\$\\{(GREENRIBBON_[A-Z0-9_]+)")
+                .matcher(Files.readAllLines(Path.of("src/main/resources/application.properties")).stream()
+                        .filter(line -> !line.matches("^%(local|test|dev)\\..*"))
+                        .collect(java.util.stream.Collectors.joining("\n")));
+        Set<String> placeholders = new java.util.TreeSet<>();
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        assertThat(placeholders).isNotEmpty();
+        assertThat(provided).containsAll(placeholders);
         String readme = Files.readString(Chart.DIR.resolve("README.md"));
         assertThat(read).allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
         assertThat(chart.get("ConfigMap", Chart.FULLNAME).at("/data/GREENRIBBON_OIDC_URL").asText())

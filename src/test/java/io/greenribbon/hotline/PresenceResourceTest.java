@@ -1,7 +1,8 @@
 package io.greenribbon.hotline;
 
+import io.greenribbon.telephony.Pbx;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,21 +11,29 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static io.greenribbon.hotline.Hotline.as;
+import static io.greenribbon.hotline.Hotline.awaitMembers;
+import static io.greenribbon.hotline.Hotline.membersOf;
+import static io.greenribbon.hotline.Hotline.pbx;
+import static io.greenribbon.hotline.Hotline.peer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+/**
+ * Presence through the API, with real tokens, and Asterisk's queues (QueueStatus over AMI, from the test
+ * PBX) following every change, also after the AMI link was down.
+ */
 @QuarkusTest
 class PresenceResourceTest {
 
-    @Inject
-    FakePbx pbx;
+    private static final String PHONE = "PJSIP/counselor1";
 
     @BeforeEach
+    @AfterEach
     void reset() {
-        Hotline.resetPresence();
-        pbx.reset();
+        Hotline.reset();
     }
 
     @Test
@@ -35,17 +44,18 @@ class PresenceResourceTest {
         as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:greenribbon:problem:not-on-shift"));
-        assertThat(pbx.commands).isEmpty();
+        assertThat(membersOf(PHONE)).isEmpty();
 
         as("counsellor1").body(Map.of("state", "PAUSED", "reason", "training")).put("/api/hotline/presence")
                 .then().statusCode(200).body("state", equalTo("PAUSED")).body("pauseReason", equalTo("training"))
                 .body("queues", contains("hl-130104", "hl-1301")).body("pbxSynced", equalTo(true));
-        assertThat(pbx.membersOf("PJSIP/counselor1")).hasSize(2)
-                .allSatisfy(m -> {
-                    assertThat(m.paused()).isTrue();
-                    assertThat(m.reason()).isEqualTo("training");
-                    assertThat(m.name()).isEqualTo("counsellor1");
-                });
+        assertThat(membersOf(PHONE)).hasSize(2).allSatisfy(m -> {
+            assertThat(m.paused()).isTrue();
+            assertThat(m.pausedReason()).isEqualTo("training");
+            assertThat(m.memberName()).isEqualTo("counsellor1");
+        });
+        assertThat(membersOf(PHONE)).extracting(Pbx.QueueMemberState::queue)
+                .containsExactlyInAnyOrder("hl-130104", "hl-1301");
     }
 
     @Test
@@ -57,18 +67,18 @@ class PresenceResourceTest {
 
         as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
                 .then().statusCode(200).body("state", equalTo("AVAILABLE")).body("pauseReason", nullValue())
-                .body("lineDivision", equalTo("130104"));
-        assertThat(pbx.membersOf("PJSIP/counselor1")).extracting(FakePbx.Member::queue)
+                .body("lineDivision", equalTo("130104")).body("pbxSynced", equalTo(true));
+        assertThat(membersOf(PHONE)).extracting(Pbx.QueueMemberState::queue)
                 .containsExactlyInAnyOrder("hl-130104", "hl-1301");
-        assertThat(pbx.membersOf("PJSIP/counselor1")).noneMatch(FakePbx.Member::paused);
+        assertThat(membersOf(PHONE)).noneMatch(Pbx.QueueMemberState::paused);
 
         as("counsellor1").body(Map.of("state", "PAUSED", "reason", "break")).put("/api/hotline/presence")
                 .then().statusCode(200).body("state", equalTo("PAUSED"));
-        assertThat(pbx.membersOf("PJSIP/counselor1")).allMatch(m -> m.paused() && m.reason().equals("break"));
+        assertThat(membersOf(PHONE)).hasSize(2).allMatch(m -> m.paused() && m.pausedReason().equals("break"));
 
         as("counsellor1").body(Map.of("state", "OFFLINE")).put("/api/hotline/presence")
                 .then().statusCode(200).body("state", equalTo("OFFLINE"));
-        assertThat(pbx.membersOf("PJSIP/counselor1")).isEmpty();
+        assertThat(membersOf(PHONE)).isEmpty();
 
         assertThat(Db.rows("SELECT state, reason, actor FROM hotline_presence_change WHERE username = 'counsellor1' "
                 + "ORDER BY id DESC LIMIT 3")).extracting(r -> r.get("state"))
@@ -83,6 +93,8 @@ class PresenceResourceTest {
         as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
                 .then().statusCode(200).body("state", equalTo("AVAILABLE")).body("lineDivision", equalTo("130105"))
                 .body("queues", contains("hl-130105", "hl-1301"));
+        assertThat(membersOf(PHONE)).extracting(Pbx.QueueMemberState::queue)
+                .containsExactlyInAnyOrder("hl-130105", "hl-1301");
     }
 
     @Test
@@ -95,16 +107,26 @@ class PresenceResourceTest {
         as("counsellor1").body(Map.of("state", "SLEEPING")).put("/api/hotline/presence")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("state"));
         as("counsellor1").get("/api/hotline/presence").then().body("state", equalTo("OFFLINE"));
-        assertThat(pbx.commands).isEmpty();
+        assertThat(membersOf(PHONE)).isEmpty();
     }
 
     @Test
-    void whileThePbxIsDownTheServiceStateStandsAndAsteriskIsToldLater() {
+    void whileTheAmiLinkIsDownTheServiceStateStandsAndAsteriskIsToldOnceItIsBack() {
         Hotline.allowOnLine("counsellor1", "130104");
-        pbx.linkUp(false);
-        as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
-                .then().statusCode(200).body("state", equalTo("AVAILABLE")).body("pbxSynced", equalTo(false));
-        assertThat(pbx.membersOf("PJSIP/counselor1")).isEmpty();
+        peer().amiUnreachable();
+        try {
+            await().atMost(Hotline.SOON).until(() -> !pbx().linkUp());
+            as("counsellor1").body(Map.of("state", "AVAILABLE")).put("/api/hotline/presence")
+                    .then().statusCode(200).body("state", equalTo("AVAILABLE")).body("pbxSynced", equalTo(false));
+        } finally {
+            peer().amiReachable();
+        }
+        await().atMost(Hotline.SOON).until(() -> pbx().linkUp());
+        // The reconnect's resynchronisation puts the counsellor in the county and city queues, unpaused.
+        awaitMembers(PHONE, m -> !m.paused());
+        assertThat(membersOf(PHONE)).extracting(Pbx.QueueMemberState::queue)
+                .containsExactlyInAnyOrder("hl-130104", "hl-1301");
+        as("counsellor1").get("/api/hotline/presence").then().body("state", equalTo("AVAILABLE"));
     }
 
     @Test

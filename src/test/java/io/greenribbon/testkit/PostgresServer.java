@@ -85,6 +85,8 @@ public final class PostgresServer implements AutoCloseable {
                         CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOBYPASSRLS;
                       END IF;
                     END $$""".formatted(OWNER, OWNER, OWNER_PASSWORD, APP, APP, APP_PASSWORD));
+            // The owner creates the roles its migrations need when a site has not (V4_0: asterisk_cdr).
+            s.execute("ALTER ROLE " + OWNER + " CREATEROLE");
             if (!databaseExists(s, DATABASE)) {
                 s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
             }

@@ -35,21 +35,32 @@ public class CdrRecovery {
 
     private static final Logger LOG = Logger.getLogger(CdrRecovery.class);
 
-    /** What the CDRs of one call say: when, who called, which phone it was bridged with. */
+    /**
+     * What the CDRs of one call say: when, who called, which phone or trunk answered it and when
+     * ({@code answeredChannel} empty when nobody did; {@code viaTrunk} when that was a Dial through a trunk:
+     * the backup line), and the line the dialplan put in the userfield.
+     */
     public record CdrCall(String uniqueId, String linkedId, Instant start, Instant end, String source,
-                          String destination, String bridgedChannel, String userField, boolean hasContact) {
+                          String destination, String answeredChannel, Instant answeredAt, boolean viaTrunk,
+                          String userField, boolean hasContact) {
     }
+
+    /** A segment in which the caller was bridged with a phone or a trunk (the others are rings). */
+    private static final String ANSWERED_SEGMENT =
+            "dstchannel <> '' AND lastapp IN ('Queue', 'Dial') AND disposition = 'ANSWERED'";
 
     private static final String CALLS = """
             SELECT uniqueid, min(linkedid), min(calldate AT TIME ZONE 'UTC'),
                    max(coalesce("end", calldate + make_interval(secs => duration)) AT TIME ZONE 'UTC'),
-                   (array_agg(src ORDER BY calldate))[1], (array_agg(dst ORDER BY calldate))[1],
-                   (array_agg(dstchannel ORDER BY calldate)
-                       FILTER (WHERE dstchannel <> '' AND lastapp IN ('Queue', 'Dial')))[1],
-                   (array_agg(userfield ORDER BY calldate) FILTER (WHERE userfield <> ''))[1],
+                   (array_agg(src ORDER BY calldate, id))[1], (array_agg(dst ORDER BY calldate, id))[1],
+                   (array_agg(dstchannel ORDER BY calldate, id) FILTER (WHERE %1$s))[1],
+                   (array_agg(coalesce(answer, calldate) AT TIME ZONE 'UTC' ORDER BY calldate, id) FILTER (WHERE %1$s))[1],
+                   coalesce((array_agg(lastapp = 'Dial' AND lastdata LIKE '%%@%%' ORDER BY calldate, id)
+                       FILTER (WHERE %1$s))[1], false),
+                   (array_agg(userfield ORDER BY calldate, id) FILTER (WHERE userfield <> ''))[1],
                    EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid)
             FROM asterisk_cdr c
-            """;
+            """.formatted(ANSWERED_SEGMENT);
 
     private final CallLedger ledger;
     private final CallbackLedger callbacks;
@@ -76,8 +87,16 @@ public class CdrRecovery {
                 "uid", uniqueId))).stream().findFirst().map(CdrRecovery::call);
     }
 
-    /** An open contact whose answer the service missed: the CDR names the phone it was bridged with. */
+    /** An open contact whose answer the service missed: the CDR names the phone or trunk that answered. */
     public void applyAnswer(CallLedger.OpenCall call, CdrCall cdr) {
+        if (cdr.answeredChannel() == null) {
+            return;
+        }
+        if (cdr.viaTrunk()) {
+            Blocking.await(() -> Panache.withTransaction(() -> ledger.answered(call.uniqueId(), cdr.answeredAt(),
+                    AnsweredVia.BACKUP, null, null, null, null)));
+            return;
+        }
         Optional<Presence> counsellor = counsellorOf(cdr);
         if (counsellor.isEmpty()) {
             return;
@@ -85,7 +104,7 @@ public class CdrRecovery {
         Presence p = counsellor.get();
         AnsweredVia via = lines.cached(call.lineId()).filter(l -> l.divisionCode().equals(p.queueDivision)).isPresent()
                 ? AnsweredVia.TIER1 : AnsweredVia.TIER2;
-        Blocking.await(() -> Panache.withTransaction(() -> ledger.answeredUnseen(call.uniqueId(), cdr.start(), via,
+        Blocking.await(() -> Panache.withTransaction(() -> ledger.answeredUnseen(call.uniqueId(), cdr.answeredAt(), via,
                 p.username, p.divisionCode)));
     }
 
@@ -148,15 +167,20 @@ public class CdrRecovery {
                         ? ledger.identifyCaller(cdr.uniqueId(), caller.get().key(), caller.get().sealedNumber())
                         : Uni.createFrom().voidItem())
                 .call(() -> counsellor.isPresent()
-                        ? ledger.answeredUnseen(cdr.uniqueId(), cdr.start(), via, counsellor.get().username,
-                        counsellor.get().divisionCode) : Uni.createFrom().voidItem())
+                        ? ledger.answeredUnseen(cdr.uniqueId(), cdr.answeredAt(), via, counsellor.get().username,
+                        counsellor.get().divisionCode)
+                        : cdr.viaTrunk() ? ledger.answered(cdr.uniqueId(), cdr.answeredAt(), AnsweredVia.BACKUP, null,
+                        null, null, null) : Uni.createFrom().voidItem())
                 .call(() -> ledger.close(cdr.uniqueId(), cdr.end(), false, config.shortAbandon()))
                 .call(opened -> callbacks.openFor(opened.id()))
                 .call(() -> markReconciled(cdr.uniqueId()))));
     }
 
     private Optional<Presence> counsellorOf(CdrCall cdr) {
-        Optional<String> extension = targets.extensionOf(cdr.bridgedChannel());
+        if (cdr.viaTrunk()) {
+            return Optional.empty();
+        }
+        Optional<String> extension = targets.extensionOf(cdr.answeredChannel());
         if (extension.isEmpty()) {
             return Optional.empty();
         }
@@ -166,6 +190,7 @@ public class CdrRecovery {
 
     private static CdrCall call(Object[] r) {
         return new CdrCall((String) r[0], (String) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4],
-                (String) r[5], (String) r[6], (String) r[7], Boolean.TRUE.equals(r[8]));
+                (String) r[5], (String) r[6], Sql.instant(r[7]), Boolean.TRUE.equals(r[8]), (String) r[9],
+                Boolean.TRUE.equals(r[10]));
     }
 }

@@ -116,8 +116,11 @@ public class Reconciler {
 
     void reconcile() {
         step("presence", this::presence);
-        step("calls in progress", this::callsInProgress);
-        step("calls from CDRs", () -> cdrs.recover(Instant.now().minus(config.cdrLookBack())));
+        Optional<Instant> pbxNow = pbxNow();
+        step("calls in progress", () -> callsInProgress(pbxNow.orElseThrow(() ->
+                new IllegalStateException("the PBX does not answer"))));
+        // Contacts, events and CDRs all keep the PBX's time; without the link, the service's clock will do.
+        step("calls from CDRs", () -> cdrs.recover(pbxNow.orElseGet(Instant::now).minus(config.cdrLookBack())));
         step("foreign originates", () -> Blocking.await(() -> Panache.withTransaction(() ->
                 callbacks.forgetForeign(Instant.now().minus(Duration.ofMinutes(10))))));
         wallboard.touch();
@@ -128,8 +131,18 @@ public class Reconciler {
         resync.resync(desired).await().atMost(PBX_WAIT);
     }
 
-    private void callsInProgress() {
-        Instant snapshot = Instant.now();
+    /** The PBX's clock now, which every time of a call is in; empty when the PBX does not answer. */
+    private Optional<Instant> pbxNow() {
+        try {
+            return Optional.of(pbx.currentTime().await().atMost(PBX_WAIT));
+        } catch (RuntimeException e) {
+            LOG.debugf("The PBX's time is unknown: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code snapshot}: the PBX's time just before the channel list is taken. */
+    private void callsInProgress(Instant snapshot) {
         List<Pbx.ActiveChannel> channels = pbx.activeChannels().await().atMost(PBX_WAIT);
         Set<String> alive = channels.stream().map(Pbx.ActiveChannel::uniqueId).collect(Collectors.toSet());
         Map<String, List<Pbx.ActiveChannel>> legs = channels.stream()

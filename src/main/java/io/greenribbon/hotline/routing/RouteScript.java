@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,6 @@ public class RouteScript implements AgiRoute {
     public void handle(CallSession call) {
         CallFacts facts = facts(call);
         RouteDecision decision = Blocking.await(() -> routing.open(facts));
-        call.setInheritedVariable("HOTLINE_CALL_ID", Long.toString(decision.contactId()));
         if (decision.line().asksPressOne() && !decision.raised()) {
             Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             if (key.isPresent() && key.get() == '1') {
@@ -50,23 +51,27 @@ public class RouteScript implements AgiRoute {
                 decision = Blocking.await(() -> routing.pressedOne(asked));
             }
         }
-        answer(call, decision);
+        call.setVariables(variables(decision));
+        LOG.debugf("Routed %s on line %s: contact %d, priority %d", call.uniqueId(), decision.line().id(),
+                decision.contactId(), decision.priority());
     }
 
-    private void answer(CallSession call, RouteDecision decision) {
+    /** What the dialplan is told, in one round trip (MSet): the contract of telephony/README.md. */
+    private Map<String, String> variables(RouteDecision decision) {
         LineConfig line = decision.line();
-        call.setVariable("QUEUE_PRIO", Integer.toString(decision.priority()));
-        call.setVariable("HOTLINE_TIER1_QUEUE", line.tier1Queue());
-        call.setVariable("HOTLINE_TIER1_WAIT", Long.toString(line.tier1Wait().toSeconds()));
-        call.setVariable("HOTLINE_TIER2_QUEUE", line.tier2Queue());
-        call.setVariable("HOTLINE_TIER2_WAIT", Long.toString(line.tier2Wait().toSeconds()));
-        call.setVariable("HOTLINE_BACKUP", line.backupNumber());
-        if (decision.preferredInterface().isPresent()) {
-            call.setVariable("HOTLINE_PREFERRED", decision.preferredInterface().get());
-            call.setVariable("HOTLINE_PREFERRED_WAIT", Long.toString(config.preferredWait().toSeconds()));
-        }
-        LOG.debugf("Routed %s on line %s: contact %d, priority %d", call.uniqueId(), line.id(),
-                decision.contactId(), decision.priority());
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("__HOTLINE_CALL_ID", Long.toString(decision.contactId()));
+        vars.put("QUEUE_PRIO", Integer.toString(decision.priority()));
+        vars.put("HOTLINE_TIER1_QUEUE", line.tier1Queue());
+        vars.put("HOTLINE_TIER1_WAIT", Long.toString(line.tier1Wait().toSeconds()));
+        vars.put("HOTLINE_TIER2_QUEUE", line.tier2Queue());
+        vars.put("HOTLINE_TIER2_WAIT", Long.toString(line.tier2Wait().toSeconds()));
+        vars.put("HOTLINE_BACKUP", line.backupNumber());
+        decision.preferredInterface().ifPresent(preferred -> {
+            vars.put("HOTLINE_PREFERRED", preferred);
+            vars.put("HOTLINE_PREFERRED_WAIT", Long.toString(config.preferredWait().toSeconds()));
+        });
+        return vars;
     }
 
     /**
@@ -80,6 +85,7 @@ public class RouteScript implements AgiRoute {
         Optional<String> caller = call.callerNumber().flatMap(CallerNumbers::normalise)
                 .or(() -> args.size() > 1 ? CallerNumbers.normalise(args.get(1)) : Optional.empty());
         Optional<String> redirecting = call.redirectingNumber().flatMap(CallerNumbers::normalise);
-        return new CallFacts(call.uniqueId(), line, caller, redirecting, Instant.now());
+        // The PBX's clock, as every event of the call: when the call reached the PBX.
+        return new CallFacts(call.uniqueId(), line, caller, redirecting, call.channelCreatedAt().orElseGet(Instant::now));
     }
 }

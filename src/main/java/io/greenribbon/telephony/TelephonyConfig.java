@@ -1,0 +1,109 @@
+package io.greenribbon.telephony;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The service's link to the PBX: its FastAGI server and its AMI client. */
+@ConfigMapping(prefix = "greenribbon.telephony")
+public interface TelephonyConfig {
+
+    /** The FastAGI server Asterisk asks during calls. */
+    Agi agi();
+
+    /** The AMI connection to Asterisk. */
+    Ami ami();
+
+    /** Which replica consumes the PBX's events when several run. */
+    Leader leader();
+
+    interface Agi {
+        /** Whether to run the FastAGI server. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The address to listen on (all interfaces by default: Asterisk connects from its own host). */
+        @WithDefault("0.0.0.0")
+        String bindAddress();
+
+        /** The port Asterisk's dialplan connects to (agi://host:4573/route); 0 picks a free port (tests). */
+        @WithDefault("4573")
+        int port();
+
+        /** Threads kept for FastAGI sessions. */
+        @WithDefault("20")
+        int poolSize();
+
+        /**
+         * The most sessions at once. A request beyond it is refused at once and leaves AJ_AGISTATUS unset,
+         * so the dialplan fails open.
+         */
+        @WithDefault("500")
+        int maxPoolSize();
+
+        /** The Asterisk servers allowed to connect: addresses or CIDR networks, e.g. 10.20.0.0/16. */
+        @WithDefault("127.0.0.1")
+        List<String> allowedClients();
+
+        /** How long to wait for one reply from Asterisk before giving up on a session. */
+        @WithDefault("30S")
+        Duration readTimeout();
+    }
+
+    interface Ami {
+        /** Whether to connect to Asterisk's AMI. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Asterisk's host. */
+        @WithDefault("127.0.0.1")
+        String host();
+
+        /** Asterisk's AMI port. */
+        @WithDefault("5038")
+        int port();
+
+        /** The AMI user (manager.conf). */
+        @WithDefault("greenribbon")
+        String username();
+
+        /** The AMI user's secret; from the deployment's secrets, never from the repository. */
+        Optional<String> secret();
+
+        /** How long one AMI command may take before it fails as pbx-unavailable. */
+        @WithDefault("5S")
+        Duration actionTimeout();
+
+        /** How often to retry the first login while Asterisk is unreachable. */
+        @WithDefault("5S")
+        Duration retryInterval();
+
+        /**
+         * How often to ping Asterisk; a link that stays silent for three intervals is dropped and
+         * re-established (a half-open TCP connection is otherwise never noticed).
+         */
+        @WithDefault("10S")
+        Duration pingInterval();
+
+        /** Threads that send AMI commands. */
+        @WithDefault("4")
+        int commandThreads();
+
+        /** Events buffered for the dispatcher; when full, the AMI reader waits (Asterisk then drops the link). */
+        @WithDefault("100000")
+        int eventQueueCapacity();
+    }
+
+    interface Leader {
+        /** The PostgreSQL advisory lock key that elects the replica consuming AMI events. */
+        @WithDefault("4573038")
+        long lockKey();
+
+        /** How often a replica that does not lead tries to take over, and the leader checks its lock. */
+        @WithDefault("5S")
+        Duration checkInterval();
+    }
+}

@@ -1,0 +1,193 @@
+package io.greenribbon.telephony.peer;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Call detail records the way Asterisk's CDR engine writes them for the peer's calls: one record per
+ * bridged (or dialled) segment of an A leg, dispatched when the A leg hangs up, as {@code Cdr} events
+ * (cdr_manager) and as rows of {@code asterisk_cdr} (cdr_pgsql).
+ */
+final class CdrEngine {
+
+    /** One record. Times in PBX microseconds; {@code answer} 0 when never answered. */
+    static final class Record {
+        final PeerChannel a;
+        String clid;
+        String src;
+        String dst;
+        String dcontext;
+        String channel;
+        String dstChannel = "";
+        String lastApp = "";
+        String lastData = "";
+        long start;
+        long answer;
+        long end;
+        String disposition;
+        boolean finished;
+        boolean bAnswered;
+        boolean bFailed;
+        String bStatus = "";
+        String userfield;
+
+        Record(PeerChannel a, long start) {
+            this.a = a;
+            this.userfield = a.cdrUserfield;
+            this.start = start;
+            this.answer = a.up() ? start : 0;
+            this.channel = a.name;
+        }
+
+        long durationSeconds() {
+            return (end - start) / 1_000_000L;
+        }
+
+        long billSeconds() {
+            return answer == 0 ? 0 : (end - answer) / 1_000_000L;
+        }
+    }
+
+    private static final DateTimeFormatter AMI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final PbxCore core;
+    private final ZoneId zone;
+    private final CdrWriter writer;
+
+    CdrEngine(PbxCore core, ZoneId zone, CdrWriter writer) {
+        this.core = core;
+        this.zone = zone;
+        this.writer = writer;
+    }
+
+    /** An A leg begins: its first record starts with the channel. */
+    void begin(PeerChannel a) {
+        a.cdr = new Record(a, a.createdMicros);
+        records(a).add(a.cdr);
+    }
+
+    private List<Record> records(PeerChannel a) {
+        return core.cdrRecords.computeIfAbsent(a.uniqueId, k -> new ArrayList<>());
+    }
+
+    /**
+     * CDR(userfield)=value: cdr.c sets it on the channel's records that are not finalized and on its last
+     * one, and a record forked later copies it from party A.
+     */
+    void userfield(PeerChannel a, String value) {
+        a.cdrUserfield = value;
+        List<Record> list = core.cdrRecords.get(a.uniqueId);
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Record r = list.get(i);
+            if (!r.finished || i == list.size() - 1) {
+                r.userfield = value;
+            }
+        }
+    }
+
+    void answered(PeerChannel a, long micros) {
+        if (a.cdr != null && a.cdr.answer == 0) {
+            a.cdr.answer = micros;
+        }
+    }
+
+    /** The A leg starts dialling B: a finished record forks a new one. */
+    void dialBegin(PeerChannel a, PeerChannel b) {
+        if (a.cdr == null) {
+            return;
+        }
+        if (a.cdr.finished) {
+            Record next = new Record(a, core.clock.nowMicros());
+            a.cdr = next;
+            records(a).add(next);
+        }
+        a.cdr.dstChannel = b.name;
+        a.cdr.bFailed = false;
+    }
+
+    /** B did not answer (or was busy): the record ends here with that status. */
+    void dialFailed(PeerChannel a, String dialStatus) {
+        if (a.cdr == null || a.cdr.bAnswered) {
+            return;
+        }
+        a.cdr.bFailed = true;
+        a.cdr.bStatus = dialStatus;
+        finish(a, a.cdr);
+    }
+
+    void bAnswered(PeerChannel a) {
+        if (a.cdr != null) {
+            a.cdr.bAnswered = true;
+        }
+    }
+
+    /** A left the bridge with B: the record ends; what follows is a new segment. */
+    void bridgeEnded(PeerChannel a) {
+        if (a.cdr != null && !a.cdr.finished) {
+            finish(a, a.cdr);
+        }
+    }
+
+    private void finish(PeerChannel a, Record r) {
+        r.end = core.clock.nowMicros();
+        r.clid = a.callerAll();
+        r.src = a.callerNum;
+        r.lastApp = a.cdrApp;
+        r.lastData = a.cdrAppData;
+        r.dst = a.cdrExten;
+        r.dcontext = a.cdrContext;
+        r.disposition = r.bAnswered ? "ANSWERED"
+                : r.bFailed ? ("BUSY".equals(r.bStatus) ? "BUSY" : "NO ANSWER")
+                : r.answer != 0 ? "ANSWERED" : "NO ANSWER";
+        r.finished = true;
+    }
+
+    /** A hung up: finish the open record and dispatch them all. */
+    void hangup(PeerChannel a) {
+        List<Record> list = core.cdrRecords.remove(a.uniqueId);
+        if (list == null) {
+            return;
+        }
+        for (Record r : list) {
+            if (!r.finished) {
+                finish(a, r);
+            }
+            core.emit(event(r), "cdr");
+            if (writer != null && core.cdrWrites) {
+                writer.write(r, a);
+            }
+        }
+    }
+
+    private AmiMessage event(Record r) {
+        return AmiMessage.event("Cdr")
+                .add("AccountCode", "")
+                .add("Source", r.src)
+                .add("Destination", r.dst)
+                .add("DestinationContext", r.dcontext)
+                .add("CallerID", r.clid)
+                .add("Channel", r.channel)
+                .add("DestinationChannel", r.dstChannel)
+                .add("LastApplication", r.lastApp)
+                .add("LastData", r.lastData)
+                .add("StartTime", format(r.start))
+                .add("AnswerTime", r.answer == 0 ? "" : format(r.answer))
+                .add("EndTime", format(r.end))
+                .add("Duration", r.durationSeconds())
+                .add("BillableSeconds", r.billSeconds())
+                .add("Disposition", r.disposition)
+                .add("AMAFlags", "DOCUMENTATION")
+                .add("UniqueID", r.a.uniqueId)
+                .add("UserField", r.userfield);
+    }
+
+    private String format(long micros) {
+        return AMI_TIME.format(Instant.ofEpochSecond(micros / 1_000_000L).atZone(zone));
+    }
+}

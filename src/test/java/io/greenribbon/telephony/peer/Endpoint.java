@@ -1,0 +1,78 @@
+package io.greenribbon.telephony.peer;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * A PJSIP endpoint of the peer: a phone (or the trunk) and how it behaves when the PBX calls it. Tests
+ * queue up how the next calls are taken ({@link #script}); without a script, the default applies.
+ */
+final class Endpoint {
+
+    /** How the phone takes one call. */
+    enum Kind {
+        /** Rings, then answers; talks until {@code talk} ends (then hangs up) or the other side hangs up. */
+        ANSWER,
+        /** Rings and never answers (180, then CANCEL by the PBX). */
+        NO_ANSWER,
+        /** Answers 486 Busy Here at once. */
+        BUSY,
+        /** Answers 480 Temporarily Unavailable at once (congestion). */
+        UNAVAILABLE,
+        /** Sends nothing at all: the SIP transaction times out after 32 s. */
+        NO_RESPONSE
+    }
+
+    /** One call's behaviour. {@code talk} null: the phone never hangs up by itself. */
+    record Behaviour(Kind kind, Duration ring, Duration talk) {
+        static Behaviour answer(Duration ring, Duration talk) {
+            return new Behaviour(Kind.ANSWER, ring, talk);
+        }
+    }
+
+    final String name;
+    final String context;
+    final String language;
+    boolean reachable;
+    final Deque<Behaviour> script = new ArrayDeque<>();
+    Behaviour fallback = Behaviour.answer(Duration.ofSeconds(2), null);
+    int calls;
+    int ringing;
+    String lastState = "";
+
+    Endpoint(String name, String context, String language, boolean reachable) {
+        this.name = name;
+        this.context = context;
+        this.language = language;
+        this.reachable = reachable;
+    }
+
+    Behaviour next() {
+        Behaviour b = script.poll();
+        return b != null ? b : fallback;
+    }
+
+    /** The device state Asterisk reports for {@code PJSIP/<name>}. */
+    String deviceState() {
+        if (calls > 0) {
+            return ringing > 0 ? "RINGINUSE" : "INUSE";
+        }
+        if (ringing > 0) {
+            return "RINGING";
+        }
+        return reachable ? "NOT_INUSE" : "UNAVAILABLE";
+    }
+
+    /** The same as app_queue's member status code. */
+    int statusCode() {
+        return switch (deviceState()) {
+            case "NOT_INUSE" -> 1;
+            case "INUSE" -> 2;
+            case "UNAVAILABLE" -> 5;
+            case "RINGING" -> 6;
+            case "RINGINUSE" -> 7;
+            default -> 0;
+        };
+    }
+}

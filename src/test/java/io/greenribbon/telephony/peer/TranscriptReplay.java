@@ -1,0 +1,388 @@
+package io.greenribbon.telephony.peer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs the service's side of a recorded scenario against the peer: the recorded AMI actions at their
+ * times, a FastAGI server that sends the recorded commands, and the caller and phones as the recording
+ * shows them; then collects everything the peer sent for comparison with the recording.
+ */
+final class TranscriptReplay implements AutoCloseable {
+
+    static final Path FIXTURE = Path.of("src/test/resources/telephony/transcript-pbx");
+    /** The recording's AMI secret (fixture manager.conf). */
+    static final String SECRET = "probe-secret";
+
+    private final String name;
+    private final TranscriptFile ami;
+    private final TranscriptFile agi;
+    private final double speed;
+    private final Consumer<AsteriskPeer> setup;
+    private AsteriskPeer peer;
+    private final ServerSocket agiServer;
+    private final Map<String, List<String>> amiReceived = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> agiReceived = new ConcurrentHashMap<>();
+    private final Map<String, Socket> amiSockets = new LinkedHashMap<>();
+    private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+    private long startNanos;
+    private PeerCall call;
+
+    TranscriptReplay(String name, double speed, Consumer<AsteriskPeer> setup) throws IOException {
+        this.name = name;
+        this.ami = TranscriptFile.read(name + ".ami.txt");
+        this.agi = TranscriptFile.exists(name + ".agi.txt") ? TranscriptFile.read(name + ".agi.txt") : null;
+        this.speed = speed;
+        this.agiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.setup = setup;
+    }
+
+    AsteriskPeer peer() {
+        return peer;
+    }
+
+    /** Runs the whole scenario; returns after the last recorded line plus a margin. */
+    void run() throws Exception {
+        warmUp();
+        peer = AsteriskPeer.start(AsteriskPeer.options().configDir(FIXTURE)
+                .site("__AGI_PORT__", String.valueOf(agiServer.getLocalPort()))
+                .speed(speed).phonesRegistered(false));
+        setup.accept(peer);
+        startNanos = System.nanoTime();
+        if (agi != null) {
+            Thread t = new Thread(this::serveAgi, "replay-agi");
+            t.setDaemon(true);
+            t.start();
+        }
+        List<Runnable> timeline = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        for (String conn : ami.connections()) {
+            List<TranscriptFile.Timed> sent = ami.amiMessages(conn, false);
+            List<TranscriptFile.Timed> got = ami.amiMessages(conn, true);
+            double open = got.isEmpty() ? sent.get(0).t() : Math.min(got.get(0).t(), sent.isEmpty() ? 1e9 : sent.get(0).t());
+            times.add(open - 0.0005);
+            timeline.add(() -> connect(conn));
+            for (TranscriptFile.Timed m : sent) {
+                times.add(m.t());
+                timeline.add(() -> send(conn, m.lines()));
+            }
+        }
+        callerActions(times, timeline);
+        for (TranscriptFile.Note n : ami.notes("core stop now")) {
+            times.add(n.t());
+            timeline.add(peer::stopAsterisk);
+        }
+        for (TranscriptFile.Note n : ami.notes("starting Asterisk again")) {
+            times.add(n.t());
+            timeline.add(peer::startAgain);
+        }
+        Integer[] order = new Integer[times.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble(times::get));
+        for (int i : order) {
+            sleepUntil(times.get(i));
+            timeline.get(i).run();
+        }
+        double end = ami.lines.get(ami.lines.size() - 1).t();
+        sleepUntil(end + 0.5);
+    }
+
+    private static volatile boolean warm;
+
+    /**
+     * Runs the peer once in this JVM before any recorded scenario, so that loading and compiling classes
+     * does not delay the first scenario's first events behind its recorded timeline.
+     */
+    private static synchronized void warmUp() throws Exception {
+        if (warm) {
+            return;
+        }
+        try (TranscriptReplay r = new TranscriptReplay("03-inbound-queue-answered", 40,
+                p -> p.phone("counselor1").answersAfter(Duration.ofMillis(1000)))) {
+            warm = true;
+            r.run();
+        }
+    }
+
+    /** The caller's INVITE, keys and BYE at the times the recording shows them on the caller's channel. */
+    private void callerActions(List<Double> times, List<Runnable> timeline) {
+        CallScript script = null;
+        double start = -1;
+        for (TranscriptFile.Timed m : ami.amiMessages("ami1", true)) {
+            AmiMessage e = m.message();
+            String channel = e.require("Channel");
+            if (!channel.startsWith("PJSIP/caller-")) {
+                continue;
+            }
+            switch (e.require("Event")) {
+                case "Newchannel" -> {
+                    script = CallScript.from(e.require("CallerIDNum")).to(e.require("Exten"));
+                    start = m.t();
+                }
+                case "DTMFBegin" -> {
+                    char digit = e.require("Digit").charAt(0);
+                    times.add(m.t());
+                    timeline.add(() -> call.press(digit));
+                }
+                case "DTMFEnd" -> {
+                    if (!precededByBegin(m)) {
+                        char digit = e.require("Digit").charAt(0);
+                        times.add(m.t());
+                        timeline.add(() -> call.pressInfo(digit));
+                    }
+                }
+                case "HangupRequest" -> {
+                    if (!hangupScheduled) {
+                        hangupScheduled = true;
+                        times.add(m.t() - 0.0005);
+                        timeline.add(() -> call.hangUp());
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (script != null) {
+            CallScript s = script;
+            times.add(start - 0.001);
+            timeline.add(() -> call = peer.call(s));
+        }
+    }
+
+    private boolean hangupScheduled;
+
+    private boolean precededByBegin(TranscriptFile.Timed end) {
+        return ami.amiMessages("ami1", true).stream().anyMatch(m -> m.message().require("Event").equals("DTMFBegin")
+                && m.message().require("Digit").equals(end.message().require("Digit"))
+                && end.t() - m.t() >= 0 && end.t() - m.t() < 0.5);
+    }
+
+    private void sleepUntil(double transcriptSeconds) {
+        long target = startNanos + (long) (transcriptSeconds * 1e9 / speed);
+        long wait = target - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void connect(String conn) {
+        try {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), peer.amiPort());
+            amiSockets.put(conn, s);
+            List<String> lines = Collections.synchronizedList(new ArrayList<>());
+            amiReceived.put(conn, lines);
+            Thread t = new Thread(() -> readLines(s, lines, true), "replay-" + conn);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        } catch (IOException e) {
+            amiReceived.put(conn, Collections.synchronizedList(new ArrayList<>(List.of("#refused"))));
+        }
+    }
+
+    private void send(String conn, List<String> lines) {
+        Socket s = amiSockets.get(conn);
+        if (s == null) {
+            return;
+        }
+        try {
+            OutputStream out = s.getOutputStream();
+            StringBuilder text = new StringBuilder();
+            if (lines.stream().anyMatch(l -> l.startsWith("Key: "))) {
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (lastChallenge(conn).isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(2);
+                }
+            }
+            for (String l : lines) {
+                // A client computes the MD5 key from the challenge it was given, not the recorded one.
+                text.append(l.startsWith("Key: ") ? "Key: " + AmiActions.md5(lastChallenge(conn) + SECRET) : l).append("\r\n");
+            }
+            out.write(text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            awaitResponse(conn, lines);
+        } catch (IOException e) {
+            // the peer closed the connection: nothing more to send
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits (at most 2 s) for the response to an action, as the recording client did before it went on:
+     * a slow test machine then delays the timeline instead of making the client miss events.
+     */
+    private void awaitResponse(String conn, List<String> action) throws InterruptedException {
+        String id = action.stream().filter(l -> l.startsWith("ActionID: ")).findFirst().orElse(null);
+        if (id == null) {
+            return;
+        }
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < until) {
+            List<String> got = new ArrayList<>(amiReceived.getOrDefault(conn, List.of()));
+            if (got.contains(id)) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private String lastChallenge(String conn) {
+        List<String> got = new ArrayList<>(amiReceived.getOrDefault(conn, List.of()));
+        for (int i = got.size() - 1; i >= 0; i--) {
+            if (got.get(i).startsWith("Challenge: ")) {
+                return got.get(i).substring("Challenge: ".length());
+            }
+        }
+        return "";
+    }
+
+    private static void readLines(Socket s, List<String> into, boolean crlf) {
+        try {
+            var in = s.getInputStream();
+            StringBuilder line = new StringBuilder();
+            int b;
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    byte[] bytes = buf.toByteArray();
+                    int len = bytes.length;
+                    boolean hadCr = len > 0 && bytes[len - 1] == '\r';
+                    String text = new String(bytes, 0, hadCr ? len - 1 : len, StandardCharsets.UTF_8);
+                    into.add(crlf && !hadCr ? text + "[LF-terminated]" : !crlf && hadCr ? text + "[CRLF-terminated]" : text);
+                    buf.reset();
+                } else {
+                    buf.write(b);
+                }
+            }
+            line.setLength(0);
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    // ---- FastAGI server replaying the recorded commands ----------------------------------------------------
+
+    private void serveAgi() {
+        List<String> conns = agi.connections();
+        for (String conn : conns) {
+            try (Socket s = agiServer.accept()) {
+                List<String> lines = Collections.synchronizedList(new ArrayList<>());
+                agiReceived.put(conn, lines);
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                String l;
+                while ((l = in.readLine()) != null) {
+                    lines.add(l);
+                    if (l.isEmpty()) {
+                        break;
+                    }
+                }
+                OutputStream out = s.getOutputStream();
+                for (TranscriptFile.Line cmd : agi.agiLines(conn, false)) {
+                    sleepUntil(cmd.t());
+                    out.write((cmd.text() + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    TranscriptReplayReplies.read(in, lines);
+                }
+                boolean halfClose = agi.notes.stream().anyMatch(n -> n.text().startsWith(conn + ": service side shutdown"));
+                double closeAt = agi.notes.stream().filter(n -> n.text().startsWith(conn + ": service side"))
+                        .mapToDouble(TranscriptFile.Note::t).findFirst().orElse(0);
+                sleepUntil(closeAt);
+                if (halfClose) {
+                    s.shutdownOutput();
+                    while ((l = in.readLine()) != null) {
+                        lines.add(l);
+                    }
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    // ---- results ---------------------------------------------------------------------------------------
+
+    /** The AMI messages the peer sent on a connection (the greeting first). */
+    List<AmiMessage> peerAmi(String conn) {
+        List<String> lines = new ArrayList<>(amiReceived.getOrDefault(conn, List.of()));
+        List<AmiMessage> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        boolean first = true;
+        for (String l : lines) {
+            if (first) {
+                first = false;
+                out.add(new AmiMessage().add("Greeting", l));
+                continue;
+            }
+            if (l.isEmpty()) {
+                if (!current.isEmpty()) {
+                    out.add(AmiMessage.parse(current));
+                    current = new ArrayList<>();
+                }
+            } else {
+                current.add(l);
+            }
+        }
+        return out;
+    }
+
+    List<AmiMessage> recordedAmi(String conn) {
+        return ami.amiMessages(conn, true).stream().map(TranscriptFile.Timed::message).toList();
+    }
+
+    List<String> rawPeerAmi(String conn) {
+        return amiReceived.getOrDefault(conn, List.of());
+    }
+
+    List<String> peerAgi(String conn) {
+        return agiReceived.getOrDefault(conn, List.of());
+    }
+
+    List<String> recordedAgi(String conn) {
+        return agi == null ? List.of() : agi.agiLines(conn, true).stream().map(TranscriptFile.Line::text).toList();
+    }
+
+    List<String> agiConnections() {
+        return agi == null ? List.of() : agi.connections();
+    }
+
+    List<String> amiConnections() {
+        return ami.connections();
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Socket s : amiSockets.values()) {
+            s.close();
+        }
+        agiServer.close();
+        if (peer != null) {
+            peer.close();
+        }
+    }
+}
