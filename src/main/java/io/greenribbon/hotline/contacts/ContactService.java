@@ -47,15 +47,21 @@ public class ContactService {
         this.access = access;
     }
 
+    /**
+     * The contacts of a period, newest first. Without {@code to}, the period runs up to the newest contact:
+     * contacts keep the PBX's clock, which may run a little ahead of the service's, and a call just taken
+     * must still be listed.
+     */
     public Uni<List<ContactSummary>> list(OffsetDateTime from, OffsetDateTime to) {
-        OffsetDateTime until = to != null ? to : OffsetDateTime.now(ZoneOffset.UTC);
-        OffsetDateTime since = from != null ? from : until.minusDays(7);
-        if (!since.isBefore(until)) {
+        OffsetDateTime end = to != null ? to : OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime since = from != null ? from : end.minusDays(7);
+        if (!since.isBefore(end)) {
             throw HotlineProblems.invalid("from", "hotline.contacts.period");
         }
-        if (Duration.between(since, until).compareTo(LONGEST_PERIOD) > 0) {
+        if (Duration.between(since, end).compareTo(LONGEST_PERIOD) > 0) {
             throw HotlineProblems.invalid("to", "hotline.contacts.period-too-long");
         }
+        OffsetDateTime until = to != null ? to : since.plus(LONGEST_PERIOD);
         Actor actor = access.actor();
         return Panache.withSession(() -> actor.hasRole(Role.RISK_SUPERVISOR)
                         ? contacts.within(access.jurisdiction(), actor.username(), since, until, LIST_LIMIT)
