@@ -5,12 +5,14 @@
 -- columns it does not know keep their defaults. Times are UTC wall-clock time (cdr_pgsql.conf:
 -- timezone = UTC), hence "timestamp" without a zone.
 --
--- The role asterisk_cdr, which Asterisk logs in as, may only INSERT (and use the id sequence): a PBX that
--- is broken into cannot read the call history. Sites give it a password (telephony/README.md); it is
--- created here only when absent, without a password, and cannot log in until a site sets one.
+-- The role Asterisk logs in as (placeholder cdr_role, default asterisk_cdr) may only INSERT (and use the id
+-- sequence): a PBX that is broken into cannot read the call history. The database bootstrap (Helm's
+-- db-bootstrap job) creates it with its password, so the owner running this needs no CREATEROLE; where it
+-- is absent (a database set up by hand) it is created here, without a password, and cannot log in until a
+-- site sets one.
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'asterisk_cdr') THEN
-    CREATE ROLE asterisk_cdr NOLOGIN;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${cdr_role}') THEN
+    CREATE ROLE ${cdr_role} NOLOGIN;
   END IF;
 END $$;
 
@@ -46,9 +48,9 @@ CREATE INDEX asterisk_cdr_linkedid_idx ON asterisk_cdr (linkedid);
 CREATE INDEX asterisk_cdr_unreconciled_idx ON asterisk_cdr (calldate) WHERE reconciled_at IS NULL;
 
 REVOKE ALL ON asterisk_cdr FROM PUBLIC;
-GRANT INSERT ON asterisk_cdr TO asterisk_cdr;
-GRANT USAGE ON SEQUENCE asterisk_cdr_id_seq TO asterisk_cdr;
-GRANT USAGE ON SCHEMA public TO asterisk_cdr;
+GRANT INSERT ON asterisk_cdr TO ${cdr_role};
+GRANT USAGE ON SEQUENCE asterisk_cdr_id_seq TO ${cdr_role};
+GRANT USAGE ON SCHEMA public TO ${cdr_role};
 
 -- The service reads the rows, clears the caller's number once it is kept encrypted in the contact, marks
 -- rows reconciled, and may delete rows past their retention. It never inserts: only Asterisk does.

@@ -25,7 +25,7 @@ class MigrationTest {
         return Flyway.configure()
                 .dataSource(url, PostgresServer.OWNER, PostgresServer.OWNER_PASSWORD)
                 .locations(locations)
-                .placeholders(Map.of("app_role", PostgresServer.APP))
+                .placeholders(Map.of("app_role", PostgresServer.APP, "cdr_role", "asterisk_cdr"))
                 .load();
     }
 
