@@ -62,7 +62,24 @@ public enum Permission {
     HOTLINE_LINES_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Configure the lines of one's jurisdiction. */
     HOTLINE_LINES_MANAGE(ADMIN),
-    ;
+    /** Read the access log of risk data within one's jurisdiction. */
+    AUDIT_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL),
+    /** Recompute the audit log's hash chain. */
+    AUDIT_VERIFY(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
+    /** Screen for suicide risk (C-SSRS) in a contact or session. */
+    RISK_SCREEN(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Read risk cases (one's assigned ones; a supervisor's jurisdiction's), their safety plans and follow-ups. */
+    RISK_CASE_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Care for a case: emergency referral and its outcome, escalation, safety plan, follow-ups, unmasking requests. */
+    RISK_CASE_CARE(HOTLINE_COUNSELLOR, RISK_SUPERVISOR),
+    /** Supervise cases: acknowledge, close, approve lowerings and unmaskings, review break-the-glass. */
+    RISK_CASE_SUPERVISE(RISK_SUPERVISOR),
+    /** Break the glass to a case's safety plan on a live call. */
+    RISK_BREAK_GLASS(HOTLINE_COUNSELLOR),
+    /** See who is on risk duty. */
+    RISK_DUTY_READ(HOTLINE_COUNSELLOR, RISK_SUPERVISOR, ADMIN),
+    /** Put people on risk duty and end duties, within one's jurisdiction. */
+    RISK_DUTY_MANAGE(RISK_SUPERVISOR, ADMIN);
 
     private final Set<String> roles;
 

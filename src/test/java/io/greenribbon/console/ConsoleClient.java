@@ -90,6 +90,14 @@ public final class ConsoleClient implements AutoCloseable {
         throw new AssertionError("No console message on " + topic + " within " + seconds + " s");
     }
 
+    /** Whether a message on {@code topic} about {@code caseId} has arrived by now (does not wait). */
+    public boolean received(String topic, long caseId) {
+        java.util.List<JsonNode> drained = new java.util.ArrayList<>();
+        received.drainTo(drained);
+        return drained.stream().anyMatch(m -> topic.equals(m.path("topic").asText())
+                && m.path("payload").path("caseId").asLong() == caseId);
+    }
+
     public void send(String text) {
         socket.sendText(text, true).join();
     }

@@ -41,6 +41,7 @@ final class Chart {
                 amiSecret: ami-pw-2d6f
                 cryptoKeys: k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                 callerHmacKey: hmac-key-5e0a
+                auditChainKeys: a1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                 serviceClientSecret: client-pw-8a2c
                 keycloakAdminPassword: kc-admin-pw-1f9b
                 keycloakDbPassword: kc-db-pw-6d3e

@@ -172,6 +172,7 @@ class DatabaseBootstrapTest {
                         amiSecret: ami-pw
                         cryptoKeys: k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                         callerHmacKey: hmac
+                        auditChainKeys: a1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                         serviceClientSecret: client-pw
                         keycloakAdminPassword: kc-admin-pw
                         keycloakDbPassword: kc-pw

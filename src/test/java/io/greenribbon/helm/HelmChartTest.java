@@ -231,6 +231,7 @@ class HelmChartTest {
         assertThat(used).containsExactlyInAnyOrder(
                 "greenribbon-1301/db-password", "greenribbon-1301/db-owner-password", "greenribbon-1301/db-cdr-password",
                 "greenribbon-1301/asterisk-manager", "greenribbon-1301/crypto-keys", "greenribbon-1301/caller-hmac-key",
+                "greenribbon-1301/audit-chain-keys",
                 "greenribbon-1301/service-client-secret", "greenribbon-1301/keycloak-admin-password",
                 "greenribbon-1301/keycloak-db-password", "postgresql-admin/username", "postgresql-admin/password");
         assertThat(chart.service().at("/spec/template/metadata/annotations").has("checksum/secret")).isFalse();
@@ -246,6 +247,9 @@ class HelmChartTest {
         assertThat(keyring).startsWith("k1:");
         assertThat(Base64.getDecoder().decode(keyring.substring(3))).hasSize(32);
         assertThat(Base64.getDecoder().decode(decode(generated.at("/data/caller-hmac-key")))).hasSize(32);
+        String chainKeys = decode(generated.at("/data/audit-chain-keys"));
+        assertThat(chainKeys).startsWith("a1:");
+        assertThat(Base64.getDecoder().decode(chainKeys.substring(3))).hasSize(32);
         assertThat(decode(generated.at("/data/db-password"))).hasSize(32);
 
         // An upgrade renders against the cluster, which holds the Secret: every value is kept.
@@ -357,7 +361,8 @@ class HelmChartTest {
                 "GREENRIBBON_TELEPHONY_AMI_HOST", "GREENRIBBON_TELEPHONY_AMI_PORT", "GREENRIBBON_TELEPHONY_AMI_USERNAME",
                 "GREENRIBBON_TELEPHONY_AMI_SECRET", "GREENRIBBON_TELEPHONY_AGI_PORT",
                 "GREENRIBBON_TELEPHONY_AGI_ALLOWED_CLIENTS", "GREENRIBBON_CRYPTO_ACTIVE_KEY_ID",
-                "GREENRIBBON_CRYPTO_KEYS", "GREENRIBBON_CRYPTO_CALLER_HMAC_KEY");
+                "GREENRIBBON_CRYPTO_KEYS", "GREENRIBBON_CRYPTO_CALLER_HMAC_KEY", "GREENRIBBON_AUDIT_CHAIN_KEY_ID",
+                "GREENRIBBON_AUDIT_CHAIN_KEYS");
 
         assertThat(provided).containsAll(read);
         // Every environment placeholder the service's own configuration names (outside the local, test and dev

@@ -1,13 +1,11 @@
 package io.greenribbon.hotline;
 
-import io.greenribbon.crypto.KeyedHash;
 import io.greenribbon.risk.CallerRiskLookup;
-import io.greenribbon.risk.RiskLevel;
+import io.greenribbon.risk.HotlineCalls;
 import io.greenribbon.telephony.Pbx;
 import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,36 +29,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A caller with an open high-risk case: raised above everyone waiting without being asked, and put through
- * to their own counsellor first when that counsellor is free. The open case comes through the risk SPI
- * ({@link CallerRiskLookup}); until the risk capability's own lookup is on this branch, this test's profile
- * ({@link ScriptedRisk}) seeds it.
+ * to their own counsellor first when that counsellor is free. The open case is a real one: the risk
+ * capability's lookup ({@link CallerRiskLookup}, the risk service's own bean) finds it by the caller's key,
+ * after counsellor1 screened an earlier call of this caller as high risk.
  */
 @QuarkusTest
-@TestProfile(ScriptedRisk.class)
 class RepeatCallerTest {
 
     private static final String CALLER = "13911110007";
 
     @Inject
-    KeyedHash hash;
+    HotlineCalls calls;
     @Inject
-    ScriptedRiskLookup risk;
+    CallerRiskLookup risk;
+
+    private static boolean caseOpen;
+
+    /** counsellor1 (Qiaoxi) answered this caller before and screened them as high risk: an open case. */
+    private void openCase() {
+        long contact = calls.answered("counsellor1", CALLER);
+        try {
+            Hotline.as("counsellor1").body(Map.of("contactId", contact, "answers", Map.of("wishedDead", true,
+                            "suicidalThoughts", true, "thoughtOfMethod", true, "intent", true, "planAndIntent", false,
+                            "suicidalBehaviour", false)))
+                    .post("/api/risk/screenings").then().statusCode(201);
+        } finally {
+            calls.hangUp(contact);
+        }
+    }
 
     @BeforeEach
     void setUp() {
+        if (!caseOpen) {
+            openCase();
+            caseOpen = true;
+        }
         Hotline.reset();
-        risk.cases.clear();
-        risk.cases.put(hash.of(CALLER), new CallerRiskLookup.CallerRisk(RiskLevel.HIGH, "counsellor1", "130104"));
     }
 
     @AfterEach
     void tearDown() {
-        risk.cases.clear();
         Hotline.reset();
     }
 
     @Test
     void aCallerWithAnOpenCaseIsRaisedWithoutBeingAskedAndRingsTheirOwnFreeCounsellorFirst() {
+        assertThat(io.quarkus.arc.ClientProxy.unwrap(risk)).as("the risk service's lookup, not the hotline's default")
+                .isInstanceOf(io.greenribbon.risk.CallerRiskService.class);
         Hotline.available("counsellor1", "130104", "counselor1");
         Hotline.available("supervisor1", "130104", "supervisor");
         peer().phone("counselor1").answersAfter(Duration.ofSeconds(2));

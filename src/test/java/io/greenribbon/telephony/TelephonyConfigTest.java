@@ -41,7 +41,8 @@ class TelephonyConfigTest {
             Map.entry("AGI", "res_agi.so"), Map.entry("CALLERID", "func_callerid.so"), Map.entry("CDR", "func_cdr.so"),
             Map.entry("LEN", "func_strings.so"), Map.entry("IF", "func_logic.so"),
             Map.entry("NoOp", ""), Map.entry("Answer", ""), Map.entry("Set", ""), Map.entry("Goto", ""),
-            Map.entry("GotoIf", ""), Map.entry("Hangup", ""));
+            Map.entry("GotoIf", ""), Map.entry("Hangup", ""),
+            Map.entry("Wait", ""), Map.entry("SayDigits", ""), Map.entry("ChanSpy", "app_chanspy.so"));
 
     private static ConfFile conf(String name) {
         return ConfFile.read(DIR.resolve(name));
@@ -104,7 +105,7 @@ class TelephonyConfigTest {
                 checked.add(target);
             }
         }
-        assertThat(checked).contains("hotline,s,1", "tier1", "backup", "hotline,s,tier2");
+        assertThat(checked).contains("hotline,s,1", "tier1", "backup", "hotline,s,tier2", "imminent", "number");
     }
 
     @Test

@@ -55,6 +55,10 @@ public final class TestPbx {
                 .site("__SERVICE_NETWORK__", "127.0.0.1/32")
                 .site("__PROVINCE_BACKUP_NUMBER__", BACKUP_NUMBER)
                 .site("__CARRIER_HOST__", "127.0.0.1")
+                .sound("greenribbon/risk-case-imminent", java.time.Duration.ofSeconds(7))
+                .sound("greenribbon/risk-case-unacknowledged", java.time.Duration.ofSeconds(8))
+                .sound("greenribbon/risk-case-number", java.time.Duration.ofSeconds(2))
+                .sound("greenribbon/risk-join-call", java.time.Duration.ofSeconds(2))
                 .speed(SPEED)
                 .zone(ZoneOffset.UTC)
                 .cdr(cdr));

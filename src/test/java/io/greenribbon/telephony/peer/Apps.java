@@ -30,6 +30,8 @@ final class Apps {
         apps.put("agi", (r, c, data) -> AgiApp.run(r, c, data));
         apps.put("dial", (r, c, data) -> DialApp.run(r, c, data));
         apps.put("queue", (r, c, data) -> QueueApp.run(r, c, data));
+        apps.put("saydigits", SpyApps::sayDigits);
+        apps.put("chanspy", SpyApps::chanSpy);
         return apps;
     }
 
