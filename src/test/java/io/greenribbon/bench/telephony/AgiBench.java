@@ -77,6 +77,11 @@ class AgiBench {
             double rate = Math.floor(trivial.perSecond() / 2);
             Result trivialPaced = run(peer, "bench-trivial", concurrency, calls, rate);
             Result decisionPaced = run(peer, script, concurrency, calls, rate);
+            // A province's busiest hour is a few calls a second; this is ten times that and more.
+            double steady = Integer.getInteger("agi.steady-rate", 30);
+            int steadyCalls = (int) steady * 20;
+            Result trivialSteady = run(peer, "bench-trivial", concurrency, steadyCalls, steady);
+            Result decisionSteady = run(peer, script, concurrency, steadyCalls, steady);
             System.out.printf("%n[AgiBench] %d sessions each, %d at once, %d cores%n", calls, concurrency,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("[AgiBench] %-16s %8s %8s %8s %10s %7s%n", "script", "p50 ms", "p99 ms", "max ms", "sessions/s", "failed");
@@ -100,6 +105,12 @@ class AgiBench {
             System.out.printf("[AgiBench] paced at %.0f sessions/s (half the trivial script's saturation), up to %d at once:%n",
                     rate, concurrency);
             for (Result r : List.of(trivialPaced, decisionPaced)) {
+                System.out.printf("[AgiBench] %-16s %8.2f %8.2f %8.2f %10.0f %7d%n", r.script(), r.p50Ms(), r.p99Ms(),
+                        r.maxMs(), r.perSecond(), r.failed());
+            }
+            System.out.printf("[AgiBench] paced at %.0f sessions/s for 20 s (steady load, well above a province's busiest hour):%n",
+                    steady);
+            for (Result r : List.of(trivialSteady, decisionSteady)) {
                 System.out.printf("[AgiBench] %-16s %8.2f %8.2f %8.2f %10.0f %7d%n", r.script(), r.p50Ms(), r.p99Ms(),
                         r.maxMs(), r.perSecond(), r.failed());
             }
