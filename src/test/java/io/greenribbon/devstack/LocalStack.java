@@ -125,11 +125,15 @@ public final class LocalStack {
                  Demo accounts (password: demo), realm greenribbon, client greenribbon-cli:
                    counsellor1   hotline counsellor, Qiaoxi 130104
                    counsellor2   hotline counsellor, Xinhua 130105
+                   counsellor3   hotline counsellor, Qiaoxi 130104
                    staff1        room staff, 130104001001
-                   supervisor1   risk supervisor, Qiaoxi 130104
+                   staff2        room staff, 130104001002
+                   supervisor1   risk supervisor, Qiaoxi 130104 (also supervisor3; supervisor2 Xinhua)
+                   countylead1   county lead, Qiaoxi 130104; clinicallead1 city clinical lead, 1301
                    official1     health official, Shijiazhuang 1301
                    official2     health official, Xinhua 130105
                    admin1        administrator, Shijiazhuang 1301
+                   admin2        administrator, Xinhua 130105
 
                  A token and a first call:
                    TOKEN=$(curl -s -d grant_type=password -d client_id=greenribbon-cli \\
