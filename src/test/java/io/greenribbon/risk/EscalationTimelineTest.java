@@ -83,6 +83,19 @@ class EscalationTimelineTest {
         return detail(id).getList("timeline.kind");
     }
 
+    private static void awaitBackendGone(int pid) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            try (Connection c = Databases.asApp();
+                 PreparedStatement q = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+                q.setInt(1, pid);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return r.getLong(1) == 0;
+                }
+            }
+        });
+    }
+
     private static long count(long id, String kind) {
         return kinds(id).stream().filter(kind::equals).count();
     }
@@ -240,9 +253,14 @@ class EscalationTimelineTest {
     void aReplicaDyingMidSweepLeavesItsDeadlineToTheNextSweepWhichFiresItOnce() throws Exception {
         long id = RiskApi.openCase("counsellor1", false);
         clock.advance(ACK.plusSeconds(1));
+        int dyingBackend;
         try (Connection dying = Databases.asApp()) {
             dying.setAutoCommit(false);
             try (Statement s = dying.createStatement()) {
+                try (ResultSet pid = s.executeQuery("SELECT pg_backend_pid()")) {
+                    pid.next();
+                    dyingBackend = pid.getInt(1);
+                }
                 s.execute("SELECT set_config('greenribbon.actor', 'system:escalation', true), set_config('greenribbon.scope', '*', true)");
                 try (ResultSet claimed = s.executeQuery("SELECT id FROM risk_deadline WHERE case_id = " + id
                         + " AND kind = 'ACKNOWLEDGE' AND fired_at IS NULL FOR UPDATE SKIP LOCKED")) {
@@ -255,6 +273,9 @@ class EscalationTimelineTest {
             // The dying replica's process ends: its connection drops without a commit.
             dying.abort(Runnable::run);
         }
+        // PostgreSQL rolls the dead replica's transaction back (releasing its row lock) once it notices the
+        // dropped connection, which is not at once on a loaded machine.
+        awaitBackendGone(dyingBackend);
         sweepAll();
         sweepAll();
         assertThat(count(id, "ESCALATED")).isEqualTo(1);
