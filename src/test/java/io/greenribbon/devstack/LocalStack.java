@@ -59,8 +59,8 @@ public final class LocalStack {
 
         long t1 = System.nanoTime();
         KeycloakServer keycloak = KeycloakServer.start(keycloakHome(project), KEYCLOAK_PORT,
-                "http://localhost:" + KEYCLOAK_PORT, state.resolve("keycloak"), RealmFile.withDemoAccounts(project),
-                "admin", Duration.ofMinutes(5));
+                "http://localhost:" + KEYCLOAK_PORT, state.resolve("keycloak"), postgres.keycloakDatabase(),
+                RealmFile.withDemoAccounts(project), "admin", Duration.ofMinutes(5));
         running.push(keycloak);
         say("Keycloak ready on %d (%d ms)", KEYCLOAK_PORT, since(t1));
 

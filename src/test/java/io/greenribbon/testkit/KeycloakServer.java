@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * A real Keycloak server: the official distribution {@code org.keycloak:keycloak-quarkus-dist}, unpacked
  * by the build into {@code target/keycloak}, started in development mode on loopback with the
- * greenribbon realm imported. Its H2 database lives in {@code dataDir}, so a local stack keeps its
- * accounts between runs, while a test run starts from a fresh import.
+ * greenribbon realm imported. It keeps its data in a PostgreSQL database (the {@code keycloak} database
+ * of the embedded server), so a local stack keeps its accounts between runs, while a test run starts from
+ * a fresh import.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -24,6 +25,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+
+    /** Keycloak's JDBC database. */
+    public record Database(String jdbcUrl, String username, String password) {
+    }
 
     /** A handle on a server that is already running (started by another class loader of this JVM). */
     static KeycloakServer attach(int port) {
@@ -42,12 +47,13 @@ public final class KeycloakServer implements AutoCloseable {
      * @param home       the unpacked distribution
      * @param port       the HTTP port, on 127.0.0.1
      * @param hostname   the public base URL tokens are issued for
-     * @param dataDir    where the H2 database lives
+     * @param dataDir    where its log goes
+     * @param database   the PostgreSQL database it keeps its data in
      * @param realmJson  the realm to import (skipped by Keycloak when the realm exists already)
      * @param adminPassword the bootstrap admin's password
      */
-    public static KeycloakServer start(Path home, int port, String hostname, Path dataDir, String realmJson,
-                                       String adminPassword, Duration timeout) {
+    public static KeycloakServer start(Path home, int port, String hostname, Path dataDir, Database database,
+                                       String realmJson, String adminPassword, Duration timeout) {
         try {
             Path kcSh = home.resolve("bin/kc.sh");
             if (!Files.isRegularFile(kcSh)) {
@@ -69,8 +75,9 @@ public final class KeycloakServer implements AutoCloseable {
                     "--http-port=" + port,
                     "--hostname=" + hostname,
                     "--import-realm",
-                    "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloakdb")
-                            + ";NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE",
+                    "--db=postgres",
+                    "--db-url=" + database.jdbcUrl(),
+                    "--db-username=" + database.username(),
                     "--http-management-port=" + (port + 1),
                     "--log-level=WARN,org.keycloak.exportimport:INFO"))
                     .redirectErrorStream(true)
@@ -78,6 +85,7 @@ public final class KeycloakServer implements AutoCloseable {
             Map<String, String> env = pb.environment();
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            env.put("KC_DB_PASSWORD", database.password());
             env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
             if (System.getProperty("java.home") != null && !env.containsKey("JAVA_HOME")) {

@@ -25,6 +25,9 @@ public final class PostgresServer implements AutoCloseable {
     public static final String APP = "greenribbon_app";
     public static final String OWNER_PASSWORD = "owner-local-only";
     public static final String APP_PASSWORD = "app-local-only";
+    /** Keycloak's own database on the same server (its accounts, sessions and realm). */
+    public static final String KEYCLOAK = "keycloak";
+    public static final String KEYCLOAK_PASSWORD = "keycloak-local-only";
 
     /** Null when this handle only points at a server another class loader of the same JVM started. */
     private final EmbeddedPostgres postgres;
@@ -90,6 +93,15 @@ public final class PostgresServer implements AutoCloseable {
             if (!databaseExists(s, DATABASE)) {
                 s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
             }
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN PASSWORD '%s';
+                      END IF;
+                    END $$""".formatted(KEYCLOAK, KEYCLOAK, KEYCLOAK_PASSWORD));
+            if (!databaseExists(s, KEYCLOAK)) {
+                s.execute("CREATE DATABASE " + KEYCLOAK + " OWNER " + KEYCLOAK);
+            }
         }
     }
 
@@ -108,6 +120,11 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where Keycloak keeps its data: the {@code keycloak} database of this server. */
+    public KeycloakServer.Database keycloakDatabase() {
+        return new KeycloakServer.Database(jdbcUrl(KEYCLOAK), KEYCLOAK, KEYCLOAK_PASSWORD);
     }
 
     public Connection superuser(String database) throws SQLException {

@@ -63,15 +63,14 @@ public final class TestInfrastructure {
         deleteRecursively(keycloakData);
         String adminPassword = UUID.randomUUID().toString();
         int keycloakPort = FreePorts.pair();
-        // Keycloak starts in the background while PostgreSQL starts here: they are independent.
-        var keycloak = java.util.concurrent.CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                keycloakHome, keycloakPort, "http://127.0.0.1:" + keycloakPort, keycloakData,
-                RealmFile.withDemoAccounts(project), adminPassword, Duration.ofMinutes(4)));
+        // Keycloak keeps its data in PostgreSQL, so it starts once PostgreSQL is up.
         PostgresServer postgres = PostgresServer.ephemeral();
         long tPg = System.nanoTime();
-        KeycloakServer kc = keycloak.join();
+        KeycloakServer kc = KeycloakServer.start(keycloakHome, keycloakPort, "http://127.0.0.1:" + keycloakPort,
+                keycloakData, postgres.keycloakDatabase(), RealmFile.withDemoAccounts(project), adminPassword,
+                Duration.ofMinutes(4));
         System.out.printf("[test-infrastructure] PostgreSQL on %d ready in %d ms, Keycloak on %d ready in %d ms%n",
-                postgres.port(), (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - t0) / 1_000_000);
+                postgres.port(), (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - tPg) / 1_000_000);
         return new TestInfrastructure(postgres, kc, adminPassword);
     }
 

@@ -3,7 +3,7 @@ package io.greenribbon.rooms.client;
 import java.security.SecureRandom;
 
 /**
- * Client codes: 8 random characters of Crockford's base32 (no I, L, O, U), written {@code XXXX-XXXX};
+ * Client codes: 8 random characters of Crockford's base32 (no I, L, O, U), written as two groups of four, e.g. {@code 7K2M-Q9TD};
  * 40 bits, so guessing a code is hopeless and collisions are rare (the database rejects them).
  */
 public final class ClientCodes {
