@@ -38,10 +38,11 @@ public interface TelephonyConfig {
         int poolSize();
 
         /**
-         * The most sessions at once. A request beyond it is refused at once and leaves AJ_AGISTATUS unset,
-         * so the dialplan fails open.
+         * The most sessions at once (500 callers in the press-1 prompt, with room for sessions still
+         * finishing). A request beyond it is refused at once and leaves AJ_AGISTATUS unset, so the dialplan
+         * fails open.
          */
-        @WithDefault("500")
+        @WithDefault("600")
         int maxPoolSize();
 
         /** The Asterisk servers allowed to connect: addresses or CIDR networks, e.g. 10.20.0.0/16. */

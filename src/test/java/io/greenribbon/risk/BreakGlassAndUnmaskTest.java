@@ -1,10 +1,15 @@
 package io.greenribbon.risk;
 
 import io.greenribbon.testkit.ControlledClock;
+import io.greenribbon.testkit.Databases;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +64,7 @@ class BreakGlassAndUnmaskTest {
         CallerRiskLookup.CallerRisk risk = await(() -> routing.openHighRiskCase(key)).orElseThrow();
         assertThat(risk.level()).isEqualTo(RiskLevel.HIGH);
         assertThat(risk.assignedCounsellor()).isEqualTo("counsellor1");
+        routingsQuestionLeavesTheContextAsItWas(key, id);
 
         assertThat(await(() -> panel.activeCaseFor(COUNSELLOR1, key, contact)).visibility())
                 .isEqualTo(CallerCaseAccess.Visibility.FULL);
@@ -80,6 +86,32 @@ class BreakGlassAndUnmaskTest {
     }
 
     /** A case opened from a hotline contact of a caller, with a safety plan. */
+    /**
+     * risk_routing_flag answers routing's one question inside any transaction, and puts the acting context
+     * back: a counsellor without a ground on the case still sees no row of it afterwards.
+     */
+    private static void routingsQuestionLeavesTheContextAsItWas(String key, long caseId) {
+        try (Connection app = Databases.asApp(); Statement s = app.createStatement()) {
+            app.setAutoCommit(false);
+            s.execute("SELECT set_config('greenribbon.actor', 'counsellor3', true), set_config('greenribbon.scope', '-', true)");
+            try (ResultSet rs = s.executeQuery("SELECT level, assigned_counsellor FROM risk_routing_flag('" + key + "')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("HIGH");
+                assertThat(rs.getString(2)).isEqualTo("counsellor1");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT count(*), current_setting('greenribbon.actor'), "
+                    + "current_setting('greenribbon.scope') FROM risk_case WHERE id = " + caseId)) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+                assertThat(rs.getString(2)).isEqualTo("counsellor3");
+                assertThat(rs.getString(3)).isEqualTo("-");
+            }
+            app.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long callerCase(long contactId) {
         long id = RiskApi.screen("counsellor1", Map.of("contactId", contactId, "answers", RiskApi.highAnswers()))
                 .statusCode(201).extract().jsonPath().getLong("caseId");

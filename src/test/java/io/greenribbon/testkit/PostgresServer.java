@@ -43,25 +43,28 @@ public final class PostgresServer implements AutoCloseable {
         return new PostgresServer(null, port);
     }
 
-    /** A throw-away server on a free port, for one test run. */
-    public static PostgresServer ephemeral() {
-        return start(null, 0);
+    /**
+     * A throw-away server on a free port, for one test run: without fsync and synchronous commit (tests need
+     * no crash safety), unless {@code durable} (benchmarks that must measure what production pays).
+     */
+    public static PostgresServer ephemeral(boolean durable) {
+        return start(null, 0, durable);
     }
 
-    /** A server that keeps its data in {@code dataDir} between runs. */
+    /** A server that keeps its data in {@code dataDir} between runs, durably. */
     public static PostgresServer persistent(Path dataDir, int port) {
-        return start(dataDir, port);
+        return start(dataDir, port, true);
     }
 
-    private static PostgresServer start(Path dataDir, int port) {
+    private static PostgresServer start(Path dataDir, int port, boolean durable) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("fsync", dataDir == null ? "off" : "on")
-                    .setServerConfig("synchronous_commit", dataDir == null ? "off" : "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C.UTF-8");
             if (dataDir != null) {

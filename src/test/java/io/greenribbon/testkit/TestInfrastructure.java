@@ -64,13 +64,14 @@ public final class TestInfrastructure {
         String adminPassword = UUID.randomUUID().toString();
         int keycloakPort = FreePorts.pair();
         // Keycloak keeps its data in PostgreSQL, so it starts once PostgreSQL is up.
-        PostgresServer postgres = PostgresServer.ephemeral();
+        // Benchmarks (-Pbench) ask for fsync and synchronous commit, as in production.
+        PostgresServer postgres = PostgresServer.ephemeral(Boolean.getBoolean("greenribbon.test.durable-db"));
         long tPg = System.nanoTime();
         KeycloakServer kc = KeycloakServer.start(keycloakHome, keycloakPort, "http://127.0.0.1:" + keycloakPort,
                 keycloakData, postgres.keycloakDatabase(), RealmFile.withDemoAccounts(project), adminPassword,
                 Duration.ofMinutes(4));
-        System.out.printf("[test-infrastructure] PostgreSQL on %d ready in %d ms, Keycloak on %d ready in %d ms%n",
-                postgres.port(), (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - tPg) / 1_000_000);
+        System.out.printf("[test-infrastructure] PostgreSQL on %d (%s) ready in %d ms, Keycloak on %d ready in %d ms%n",
+                postgres.port(), Boolean.getBoolean("greenribbon.test.durable-db") ? "durable" : "fsync off", (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - tPg) / 1_000_000);
         return new TestInfrastructure(postgres, kc, adminPassword);
     }
 

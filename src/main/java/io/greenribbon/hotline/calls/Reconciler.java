@@ -5,6 +5,9 @@ import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.callbacks.CallbackLedger;
 import io.greenribbon.hotline.contacts.AnsweredVia;
 import io.greenribbon.hotline.contacts.CallLedger;
+import io.greenribbon.hotline.contacts.ContactSource;
+import io.greenribbon.hotline.contacts.NewContact;
+import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.hotline.presence.Presence;
@@ -16,6 +19,7 @@ import io.greenribbon.telephony.Pbx;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -55,6 +59,7 @@ public class Reconciler {
     private final WallboardFeed wallboard;
     private final LineDirectory lines;
     private final HotlineConfig config;
+    private final CallerIdentity identity;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hotline-reconcile");
         t.setDaemon(true);
@@ -65,7 +70,7 @@ public class Reconciler {
 
     public Reconciler(Pbx pbx, PresenceService presence, PresenceResync resync, PresenceRepository presences,
                       MemberTargets targets, CallLedger ledger, CallbackLedger callbacks, CdrRecovery cdrs,
-                      WallboardFeed wallboard, LineDirectory lines, HotlineConfig config) {
+                      WallboardFeed wallboard, LineDirectory lines, HotlineConfig config, CallerIdentity identity) {
         this.lines = lines;
         this.pbx = pbx;
         this.presence = presence;
@@ -77,6 +82,7 @@ public class Reconciler {
         this.cdrs = cdrs;
         this.wallboard = wallboard;
         this.config = config;
+        this.identity = identity;
     }
 
     /** The link is up on this (leading) replica: reconcile now. */
@@ -161,6 +167,54 @@ public class Reconciler {
         if (closed > 0) {
             LOG.infof("Closed %d contacts whose calls ended while the service did not see it", closed);
         }
+        unseenInProgress(channels, legs, snapshot);
+    }
+
+    /**
+     * Callers waiting in or talking through a hotline queue whom the service never saw (the dialplan failed
+     * open while it was down): their contacts open now, answered by whom the channel list shows, and their
+     * own events close them from here on, instead of their CDRs once the call has ended.
+     */
+    private void unseenInProgress(List<Pbx.ActiveChannel> channels, Map<String, List<Pbx.ActiveChannel>> legs,
+                                  Instant snapshot) {
+        int opened = 0;
+        for (Pbx.ActiveChannel channel : channels) {
+            Optional<NewContact> contact = failedOpenContact(channel, snapshot);
+            if (contact.isEmpty()) {
+                continue;
+            }
+            CallLedger.Opened open = Blocking.await(() -> Panache.withTransaction(() -> ledger.open(contact.get())
+                    .call(created -> created.created() ? ledger.queued(channel.uniqueId(), contact.get().offeredAt())
+                            : Uni.createFrom().voidItem())));
+            if (open.created()) {
+                opened++;
+                answeredMeanwhile(new CallLedger.OpenCall(open.id(), channel.uniqueId(), contact.get().lineId(), false,
+                        null), legs.getOrDefault(channel.uniqueId(), List.of()), snapshot);
+            }
+        }
+        if (opened > 0) {
+            LOG.infof("Opened %d contacts for calls in progress that reached the queues without the service", opened);
+        }
+    }
+
+    /** The contact of a caller's channel in a hotline queue (Application Queue, its queue first in the data). */
+    private Optional<NewContact> failedOpenContact(Pbx.ActiveChannel channel, Instant snapshot) {
+        if (!channel.uniqueId().equals(channel.linkedId()) || !"Queue".equalsIgnoreCase(channel.application())
+                || channel.applicationData() == null) {
+            return Optional.empty();
+        }
+        String queue = channel.applicationData().split(",", 2)[0].trim();
+        Optional<LineConfig> line = lines.forQueue(queue);
+        Optional<String> division = line.map(LineConfig::divisionCode).or(() -> lines.divisionOfQueue(queue));
+        if (division.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CallerIdentity.Identity> caller = identity.of(channel.callerNumber());
+        return Optional.of(new NewContact(channel.uniqueId(), channel.linkedId(), line.map(LineConfig::id).orElse(null),
+                division.get(), ContactSource.FAIL_OPEN, caller.map(CallerIdentity.Identity::key).orElse(null),
+                caller.map(CallerIdentity.Identity::sealedNumber).orElse(null), null, false, null, 0, null,
+                line.map(LineConfig::tier1Queue).orElse(queue), line.map(LineConfig::tier2Queue).orElse(null),
+                snapshot.minus(channel.duration())));
     }
 
     /** The call is gone: close its contact at the end its CDR gives, else at the time it was noticed. */

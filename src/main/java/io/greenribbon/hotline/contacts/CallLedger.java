@@ -18,7 +18,8 @@ import static io.greenribbon.hotline.Sql.at;
 /**
  * The statements that write a call's life into its contact. Each one is safe to repeat: a replayed PBX
  * event, a second AGI request for the same channel, or a reconciliation after a restart changes nothing
- * that is already recorded. All need the caller's transaction.
+ * that is already recorded. All need the caller's transaction, but the route script's two ({@link #route},
+ * {@link #raise}), which commit by themselves.
  */
 @ApplicationScoped
 public class CallLedger {
@@ -57,27 +58,41 @@ public class CallLedger {
                 .map(rows -> new Opened(Sql.number(rows.get(0)[0]), Boolean.TRUE.equals(rows.get(0)[1])));
     }
 
-    /** A routed call's contact, whether the caller called before, and their own counsellor if free now. */
-    public record Routed(long id, boolean repeatCaller, Optional<String> freeOwnCounsellor,
-                         Optional<String> freeOwnExtension) {
+    /**
+     * A routed call's contact: whether the caller called before, the priority and risk reason it was opened
+     * with, and their own counsellor if free now.
+     */
+    public record Routed(long id, boolean repeatCaller, int priority, Optional<RiskReason> riskReason,
+                         Optional<String> freeOwnCounsellor, Optional<String> freeOwnExtension) {
     }
 
     /**
-     * Opens the contact of a call the route script decides, in ONE statement (the caller waits in
-     * silence): the caller's earlier contacts, their own counsellor (the open case's, else the one who last
-     * answered them since {@code since}) if that counsellor is free, and the insert. The statement commits
-     * by itself. It goes to the reactive pool as a prepared statement, not through a Hibernate native
-     * query: Hibernate caches a native query's plan under a key whose result mapping it fills in after
-     * execution, so every execution misses, adds one more entry with the same hash, and the next lookup
-     * compares against all of them (under 500 concurrent calls that was most of the service's CPU).
+     * Opens the contact of a call the route script decides, in ONE statement and one round trip (the
+     * caller waits in silence): whether the caller has an open high-risk case (risk's own
+     * {@code risk_routing_flag}, which raises the call to {@code raisedPriority}), the caller's earlier
+     * contacts, their own counsellor (the open case's, else the one who last answered them since
+     * {@code since}) if that counsellor is free, and the insert. {@code c}'s priority and risk reason are
+     * not used: the statement decides them. The statement commits by itself, without waiting for the disk
+     * (synchronous_commit off for this transaction alone): the caller is not kept in silence for an fsync,
+     * PostgreSQL writes the row out within a fraction of a second, and should PostgreSQL itself crash in
+     * between, the call's next events ({@code CallEvents}) and its CDR ({@code CdrRecovery}) open the
+     * contact again; the next synchronous commit of the call's life (queue join, answer) flushes it with
+     * its own. It goes to the reactive pool
+     * as a prepared statement, not through a Hibernate native query: Hibernate caches a native query's plan
+     * under a key whose result mapping it fills in after execution, so every execution misses, adds one
+     * more entry with the same hash, and the next lookup compares against all of them (under 500
+     * concurrent calls that was most of the service's CPU).
      */
-    public Uni<Routed> route(NewContact c, String caseCounsellor, Instant since) {
-        Tuple params = Tuple.tuple(Arrays.asList(at(since), c.callerKey(), c.uniqueId(), caseCounsellor, c.linkedId(),
+    public Uni<Routed> route(NewContact c, int raisedPriority, Instant since) {
+        Tuple params = Tuple.tuple(Arrays.asList(at(since), c.callerKey(), c.uniqueId(), raisedPriority, c.linkedId(),
                 c.lineId(), c.divisionCode(), c.source().name(), c.callerNumberSealed(), c.redirectingNumberSealed(),
-                c.riskReason() == null ? null : c.riskReason().name(), c.priority(), c.tier1Queue(), c.tier2Queue(),
-                at(c.offeredAt())));
+                RiskReason.OPEN_CASE.name(), c.tier1Queue(), c.tier2Queue(), at(c.offeredAt())));
         return pool.preparedQuery("""
-                        WITH prior AS (
+                        WITH relaxed AS MATERIALIZED (
+                            SELECT set_config('synchronous_commit', 'off', true)
+                        ), risk AS (
+                            SELECT r.assigned_counsellor FROM risk_routing_flag(CAST($2 AS varchar)) r LIMIT 1
+                        ), prior AS (
                             SELECT count(*) AS n,
                                    (array_agg(counsellor_username ORDER BY offered_at DESC)
                                        FILTER (WHERE counsellor_username IS NOT NULL AND offered_at >= $1))[1] AS own
@@ -85,7 +100,9 @@ public class CallLedger {
                             WHERE caller_key = CAST($2 AS varchar) AND call_uniqueid <> $3
                         ), own AS (
                             SELECT p.username, p.extension FROM hotline_presence p
-                            WHERE p.username = coalesce(CAST($4 AS varchar), (SELECT own FROM prior))
+                            WHERE p.username = CASE WHEN EXISTS (SELECT 1 FROM risk)
+                                                    THEN (SELECT assigned_counsellor FROM risk)
+                                                    ELSE (SELECT own FROM prior) END
                               AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
                         ), ins AS (
                             INSERT INTO hotline_contact (call_uniqueid, linked_id, line_id, division_code, source,
@@ -93,29 +110,34 @@ public class CallLedger {
                                 preferred_username, priority, risk_reason, tier1_queue, tier2_queue, offered_at)
                             SELECT $3, $5, $6, $7, $8, CAST($2 AS varchar),
                                 CAST($9 AS text), CAST($10 AS text), (SELECT n > 0 FROM prior),
-                                CASE WHEN CAST($11 AS varchar) IS NOT NULL THEN (SELECT username FROM own) END,
-                                $12, CAST($11 AS varchar), $13, $14, $15
+                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN (SELECT username FROM own) END,
+                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN $4 ELSE 0 END,
+                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN CAST($11 AS varchar) END,
+                                $12, $13, $14
                             ON CONFLICT (call_uniqueid) DO UPDATE
                                 SET linked_id = coalesce(hotline_contact.linked_id, EXCLUDED.linked_id)
-                            RETURNING id, repeat_caller
+                            RETURNING id, repeat_caller, priority, risk_reason
                         )
-                        SELECT ins.id, ins.repeat_caller, own.username, own.extension FROM ins LEFT JOIN own ON true""")
+                        SELECT ins.id, ins.repeat_caller, ins.priority, ins.risk_reason, own.username, own.extension
+                        FROM ins LEFT JOIN own ON true CROSS JOIN relaxed""")
                 .execute(params)
                 .map(rows -> {
                     Row r = rows.iterator().next();
-                    return new Routed(r.getLong(0), Boolean.TRUE.equals(r.getBoolean(1)),
-                            Optional.ofNullable(r.getString(2)), Optional.ofNullable(r.getString(3)));
+                    return new Routed(r.getLong(0), Boolean.TRUE.equals(r.getBoolean(1)), r.getInteger(2),
+                            Optional.ofNullable(r.getString(3)).map(RiskReason::valueOf),
+                            Optional.ofNullable(r.getString(4)), Optional.ofNullable(r.getString(5)));
                 });
     }
 
-    /** Raises a call after the caller pressed 1, and records whom to prefer. */
+    /** Raises a call after the caller pressed 1, and records whom to prefer: one statement, committing by itself. */
     public Uni<Integer> raise(long id, int priority, RiskReason reason, String preferredUsername) {
-        return Sql.update("""
-                        UPDATE hotline_contact SET priority = greatest(priority, :priority),
-                            risk_reason = coalesce(risk_reason, :reason),
-                            preferred_username = coalesce(preferred_username, :preferred)
-                        WHERE id = :id""",
-                "priority", priority, "reason", reason.name(), "preferred", preferredUsername, "id", id);
+        return pool.preparedQuery("""
+                        UPDATE hotline_contact SET priority = greatest(priority, $1),
+                            risk_reason = coalesce(risk_reason, CAST($2 AS varchar)),
+                            preferred_username = coalesce(preferred_username, CAST($3 AS varchar))
+                        WHERE id = $4""")
+                .execute(Tuple.of(priority, reason.name(), preferredUsername, id))
+                .map(rows -> rows.rowCount());
     }
 
     public Uni<Optional<CallRef>> find(String uniqueId) {

@@ -37,6 +37,11 @@ public class LineDirectory {
         return snapshot == null || lineId == null ? Optional.empty() : Optional.ofNullable(snapshot.get(lineId));
     }
 
+    /** Whether the lines are in memory (they are from the first load on). */
+    public boolean isLoaded() {
+        return byId != null;
+    }
+
     /** The line dialled; loads the lines first when they are not in memory yet. Needs a session. */
     public Uni<Optional<LineConfig>> find(String lineId) {
         if (byId != null) {

@@ -6,6 +6,8 @@ import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.telephony.AgiRoute;
 import io.greenribbon.telephony.CallSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -29,10 +31,14 @@ public class RouteScript implements AgiRoute {
 
     private final RoutingService routing;
     private final HotlineConfig config;
+    private final Timer decisions;
 
-    public RouteScript(RoutingService routing, HotlineConfig config) {
+    public RouteScript(RoutingService routing, HotlineConfig config, MeterRegistry meters) {
         this.routing = routing;
         this.config = config;
+        this.decisions = Timer.builder("greenribbon.route.decision")
+                .description("Time the route script took to open a call's contact and decide, without talking to Asterisk")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @Override
@@ -43,7 +49,7 @@ public class RouteScript implements AgiRoute {
     @Override
     public void handle(CallSession call) {
         CallFacts facts = facts(call);
-        RouteDecision decision = Blocking.await(() -> routing.open(facts));
+        RouteDecision decision = decisions.record(() -> Blocking.await(() -> routing.open(facts)));
         if (decision.line().asksPressOne() && !decision.raised()) {
             Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             if (key.isPresent() && key.get() == '1') {

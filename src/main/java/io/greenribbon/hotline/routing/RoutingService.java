@@ -9,7 +9,6 @@ import io.greenribbon.hotline.contacts.NewContact;
 import io.greenribbon.hotline.contacts.RiskReason;
 import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
-import io.greenribbon.risk.CallerRiskLookup;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.telephony.CallRefusedException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,8 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * The routing decision for a call, in one short transaction: the line from memory, the caller's earlier
- * contacts and open risk case by indexed lookups, the contact inserted at once.
+ * The routing decision for a call: the line from memory; the caller's open high-risk case, earlier contacts
+ * and own counsellor by indexed lookups and the contact's insert, all in one statement.
  */
 @ApplicationScoped
 public class RoutingService {
@@ -31,17 +30,15 @@ public class RoutingService {
 
     private final LineDirectory lines;
     private final CallLedger ledger;
-    private final CallerRiskLookup risk;
     private final MemberTargets targets;
     private final KeyedHash hash;
     private final FieldCipher cipher;
     private final HotlineConfig config;
 
-    public RoutingService(LineDirectory lines, CallLedger ledger, CallerRiskLookup risk, MemberTargets targets,
+    public RoutingService(LineDirectory lines, CallLedger ledger, MemberTargets targets,
                           KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
         this.lines = lines;
         this.ledger = ledger;
-        this.risk = risk;
         this.targets = targets;
         this.hash = hash;
         this.cipher = cipher;
@@ -50,47 +47,38 @@ public class RoutingService {
 
     /**
      * Identifies the line, opens the contact and decides; refuses an unknown line. The line comes from
-     * memory; the open-case lookup (in a session) and one statement (earlier contacts, own counsellor,
-     * insert) are the only round trips to the database. The statement runs after the session has closed:
-     * it takes its own pooled connection, and holding the session's while waiting for a second one would
-     * let 500 concurrent calls take every connection of the pool and wait for each other.
+     * memory (loaded once when the service has not loaded the lines yet); everything the database knows
+     * of the caller, their open high-risk case included, and the insert are one statement: one round trip
+     * on a pooled connection, no session or transaction of its own around it.
      */
     public Uni<RouteDecision> open(CallFacts call) {
-        String callerKey = call.callerNumber().map(hash::of).orElse(null);
-        return Panache.withSession(() -> lines.find(call.lineId()).flatMap(found -> {
-            LineConfig line = found.orElseThrow(() -> new CallRefusedException("Unknown line '" + call.lineId() + "'"));
-            Uni<Optional<CallerRiskLookup.CallerRisk>> openCase = callerKey == null
-                    ? Uni.createFrom().item(Optional.empty()) : risk.openHighRiskCase(callerKey);
-            return openCase.map(riskCase -> new Known(line, riskCase));
-        })).flatMap(known -> insert(call, known.line(), callerKey, known.openCase()));
-    }
-
-    private record Known(LineConfig line, Optional<CallerRiskLookup.CallerRisk> openCase) {
+        Optional<LineConfig> known = lines.cached(call.lineId());
+        Uni<Optional<LineConfig>> line = known.isPresent() || lines.isLoaded()
+                ? Uni.createFrom().item(known) : Panache.withSession(() -> lines.find(call.lineId()));
+        return line.flatMap(found -> insert(call, found.orElseThrow(
+                () -> new CallRefusedException("Unknown line '" + call.lineId() + "'"))));
     }
 
     /** The caller pressed 1: the call rises above everyone waiting and goes first to its own counsellor. */
     public Uni<RouteDecision> pressedOne(RouteDecision decision) {
         RouteDecision raised = decision.raisedFor(RiskReason.PRESSED_ONE, config.raisedPriority());
-        return Panache.withTransaction(() -> ledger.raise(decision.contactId(), raised.priority(),
-                        RiskReason.PRESSED_ONE, raised.ownCounsellor().map(RouteDecision.Preferred::username).orElse(null)))
+        return ledger.raise(decision.contactId(), raised.priority(), RiskReason.PRESSED_ONE,
+                        raised.ownCounsellor().map(RouteDecision.Preferred::username).orElse(null))
                 .replaceWith(raised);
     }
 
-    private Uni<RouteDecision> insert(CallFacts call, LineConfig line, String callerKey,
-                                      Optional<CallerRiskLookup.CallerRisk> openCase) {
-        Optional<RiskReason> reason = openCase.map(c -> RiskReason.OPEN_CASE);
-        int priority = reason.isPresent() ? config.raisedPriority() : 0;
+    private Uni<RouteDecision> insert(CallFacts call, LineConfig line) {
+        String callerKey = call.callerNumber().map(hash::of).orElse(null);
         NewContact contact = new NewContact(call.uniqueId(), call.uniqueId(), line.id(), line.divisionCode(),
                 ContactSource.ROUTE, callerKey,
                 call.callerNumber().map(n -> cipher.seal(n, CALLER_NUMBER_AD)).orElse(null),
                 call.redirectingNumber().map(n -> cipher.seal(n, REDIRECTING_NUMBER_AD)).orElse(null),
-                false, null, priority, reason.orElse(null), line.tier1Queue(), line.tier2Queue(), call.at());
-        String caseCounsellor = openCase.map(CallerRiskLookup.CallerRisk::assignedCounsellor).orElse(null);
-        return ledger.route(contact, caseCounsellor, call.at().minus(config.ownCounsellorWindow())).map(routed -> {
+                false, null, 0, null, line.tier1Queue(), line.tier2Queue(), call.at());
+        return ledger.route(contact, config.raisedPriority(), call.at().minus(config.ownCounsellorWindow())).map(routed -> {
             Optional<RouteDecision.Preferred> own = routed.freeOwnCounsellor().map(username ->
                     new RouteDecision.Preferred(username, targets.memberInterface(routed.freeOwnExtension().orElseThrow())));
-            Optional<RouteDecision.Preferred> preferred = reason.isPresent() ? own : Optional.empty();
-            return new RouteDecision(routed.id(), line, priority, reason,
+            Optional<RouteDecision.Preferred> preferred = routed.riskReason().isPresent() ? own : Optional.empty();
+            return new RouteDecision(routed.id(), line, routed.priority(), routed.riskReason(),
                     preferred.map(RouteDecision.Preferred::memberInterface), own, routed.repeatCaller());
         });
     }

@@ -1,5 +1,6 @@
 package io.greenribbon.bench.telephony;
 
+import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.telephony.AgiRoute;
 import io.greenribbon.telephony.CallSession;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,30 @@ final class BenchRoutes {
 
         @Override
         public void handle(CallSession call) {
+            call.setVariable("BENCH", "1");
+        }
+    }
+
+    /**
+     * The trivial script for a caller who is asked "press 1" first: the same prompt as the route script on
+     * a line that asks, then one variable.
+     */
+    @ApplicationScoped
+    static class TrivialAfterPrompt implements AgiRoute {
+        private final HotlineConfig config;
+
+        TrivialAfterPrompt(HotlineConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public String script() {
+            return "bench-trivial-prompt";
+        }
+
+        @Override
+        public void handle(CallSession call) {
+            call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             call.setVariable("BENCH", "1");
         }
     }

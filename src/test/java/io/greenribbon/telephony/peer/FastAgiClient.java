@@ -34,6 +34,7 @@ final class FastAgiClient {
     private boolean hangupSent;
     private boolean hangupDuringCommand;
     boolean explicitHangup;
+    private long lineAt;
 
     FastAgiClient(PbxCore core, DialplanRunner runner, PeerChannel channel, Socket socket, String url, String script,
                   List<String> args) {
@@ -56,22 +57,25 @@ final class FastAgiClient {
     String run() {
         try {
             write(environment());
-            long sent = System.nanoTime();
+            long since = System.nanoTime();
+            long waited = 0;
             if (channel.call != null) {
                 channel.call.agiStarted();
             }
             while (true) {
                 String line = readUnlocked();
+                waited += lineAt - since;
                 if (line == null) {
                     java.util.function.LongConsumer timings = core.agiTimings;
                     if (timings != null) {
-                        timings.accept(System.nanoTime() - sent);
+                        timings.accept(waited);
                     }
                     break;
                 }
                 busy = true;
                 String reply = new AgiCommands(this).execute(line);
                 write(reply);
+                since = System.nanoTime();
                 busy = false;
                 if (hangupDuringCommand && !hangupSent) {
                     hangupDuringCommand = false;
@@ -129,7 +133,10 @@ final class FastAgiClient {
         return s == null || s.isEmpty() ? "unknown" : s;
     }
 
-    /** Reads one LF-terminated line with the PBX lock released; null at EOF. */
+    /**
+     * Reads one LF-terminated line with the PBX lock released; null at EOF. Notes in {@link #lineAt} when the
+     * line (or the end) arrived, before the lock is taken again: the service's time, not the peer's.
+     */
     private String readUnlocked() throws IOException {
         core.lock.unlock();
         try {
@@ -137,9 +144,11 @@ final class FastAgiClient {
             while (true) {
                 int b = in.read();
                 if (b < 0) {
+                    lineAt = System.nanoTime();
                     return null;
                 }
                 if (b == '\n') {
+                    lineAt = System.nanoTime();
                     return buf.toString(StandardCharsets.UTF_8);
                 }
                 buf.write(b);
