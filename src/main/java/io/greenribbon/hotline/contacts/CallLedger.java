@@ -72,12 +72,7 @@ public class CallLedger {
      * {@code risk_routing_flag}, which raises the call to {@code raisedPriority}), the caller's earlier
      * contacts, their own counsellor (the open case's, else the one who last answered them since
      * {@code since}) if that counsellor is free, and the insert. {@code c}'s priority and risk reason are
-     * not used: the statement decides them. The statement commits by itself, without waiting for the disk
-     * (synchronous_commit off for this transaction alone): the caller is not kept in silence for an fsync,
-     * PostgreSQL writes the row out within a fraction of a second, and should PostgreSQL itself crash in
-     * between, the call's next events ({@code CallEvents}) and its CDR ({@code CdrRecovery}) open the
-     * contact again; the next synchronous commit of the call's life (queue join, answer) flushes it with
-     * its own. It goes to the reactive pool
+     * not used: the statement decides them. The statement commits by itself. It goes to the reactive pool
      * as a prepared statement, not through a Hibernate native query: Hibernate caches a native query's plan
      * under a key whose result mapping it fills in after execution, so every execution misses, adds one
      * more entry with the same hash, and the next lookup compares against all of them (under 500
@@ -88,9 +83,7 @@ public class CallLedger {
                 c.lineId(), c.divisionCode(), c.source().name(), c.callerNumberSealed(), c.redirectingNumberSealed(),
                 RiskReason.OPEN_CASE.name(), c.tier1Queue(), c.tier2Queue(), at(c.offeredAt())));
         return pool.preparedQuery("""
-                        WITH relaxed AS MATERIALIZED (
-                            SELECT set_config('synchronous_commit', 'off', true)
-                        ), risk AS (
+                        WITH risk AS (
                             SELECT r.assigned_counsellor FROM risk_routing_flag(CAST($2 AS varchar)) r LIMIT 1
                         ), prior AS (
                             SELECT count(*) AS n,
@@ -119,7 +112,7 @@ public class CallLedger {
                             RETURNING id, repeat_caller, priority, risk_reason
                         )
                         SELECT ins.id, ins.repeat_caller, ins.priority, ins.risk_reason, own.username, own.extension
-                        FROM ins LEFT JOIN own ON true CROSS JOIN relaxed""")
+                        FROM ins LEFT JOIN own ON true""")
                 .execute(params)
                 .map(rows -> {
                     Row r = rows.iterator().next();
