@@ -122,6 +122,7 @@ public class Reconciler {
 
     void reconcile() {
         step("presence", this::presence);
+        step("lines", this::linesInMemory);
         Optional<Instant> pbxNow = pbxNow();
         step("calls in progress", () -> callsInProgress(pbxNow.orElseThrow(() ->
                 new IllegalStateException("the PBX does not answer"))));
@@ -135,6 +136,16 @@ public class Reconciler {
     private void presence() {
         List<io.greenribbon.hotline.presence.MemberTarget> desired = Blocking.await(presence::desiredMembership);
         resync.resync(desired).await().atMost(PBX_WAIT);
+    }
+
+    /**
+     * The calls below are filed under their lines, from memory. Right after a start the scheduler's first
+     * reload of the lines may still be up to a second away, while the link is already up.
+     */
+    private void linesInMemory() {
+        if (!lines.isLoaded()) {
+            Blocking.await(() -> Panache.withSession(lines::load));
+        }
     }
 
     /** The PBX's clock now, which every time of a call is in; empty when the PBX does not answer. */

@@ -220,6 +220,20 @@ public final class AsteriskPeer implements AutoCloseable {
     }
 
     /**
+     * Removes a member as an operator would at Asterisk's console ({@code queue remove member}), behind the
+     * back of whoever manages the queues; false when it was not a member.
+     */
+    public boolean removeMember(String queue, String iface) {
+        PbxCore c = core;
+        c.lock.lock();
+        try {
+            return QueueMembers.remove(c, queue, iface) == null;
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /**
      * Receives, for every FastAGI session from now on, the real nanoseconds the PBX waited on the server:
      * from the end of the agi_ environment, and from each reply, to the server's next command or its close
      * (a command's own time, such as a prompt the caller listens to, is not counted). For a script that
