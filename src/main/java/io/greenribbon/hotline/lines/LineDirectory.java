@@ -1,10 +1,14 @@
 package io.greenribbon.hotline.lines;
 
+import io.greenribbon.hotline.Blocking;
 import io.greenribbon.hotline.HotlineConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.Comparator;
@@ -80,6 +84,15 @@ public class LineDirectory {
             byId = loaded;
             return loaded;
         });
+    }
+
+    /**
+     * Loads the lines before the PBX link starts (AmiLink observes at priority 100), so that the first
+     * events after a start file their calls under their lines; a database not reachable yet leaves it to
+     * the periodic reload.
+     */
+    void loadAtStart(@Observes @Priority(50) StartupEvent event) {
+        Blocking.await(this::refresh);
     }
 
     @Scheduled(every = "${greenribbon.hotline.line-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
