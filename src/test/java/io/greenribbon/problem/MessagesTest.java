@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -34,6 +35,25 @@ class MessagesTest {
                 .isEqualTo(Locale.ENGLISH);
         assertThat(Messages.pick(java.util.List.of(Locale.forLanguageTag("de")))).isEqualTo(Messages.DEFAULT);
         assertThat(Messages.text(Messages.DEFAULT, "problem.not-found.title")).isEqualTo("未找到");
+    }
+
+    /**
+     * Texts with arguments go through MessageFormat, which drops a lone apostrophe and wants it doubled;
+     * texts without are shown as written, where a doubled one would show twice.
+     */
+    @Test
+    void apostrophesAreWrittenForHowEachTextIsShown() throws IOException {
+        for (String bundle : List.of("/i18n/messages.properties", "/i18n/messages_en.properties")) {
+            Properties texts = load(bundle);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (text.matches("(?s).*\\{\\d+[^}]*}.*")) {
+                    assertThat(text.replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+                } else {
+                    assertThat(text).as(bundle + " " + key).doesNotContain("''");
+                }
+            }
+        }
     }
 
     private static Properties load(String resource) throws IOException {
