@@ -122,7 +122,7 @@ public class Reconciler {
 
     void reconcile() {
         step("presence", this::presence);
-        step("lines", this::linesInMemory);
+        step("lines", () -> Blocking.await(lines::loaded));
         Optional<Instant> pbxNow = pbxNow();
         step("calls in progress", () -> callsInProgress(pbxNow.orElseThrow(() ->
                 new IllegalStateException("the PBX does not answer"))));
@@ -136,16 +136,6 @@ public class Reconciler {
     private void presence() {
         List<io.greenribbon.hotline.presence.MemberTarget> desired = Blocking.await(presence::desiredMembership);
         resync.resync(desired).await().atMost(PBX_WAIT);
-    }
-
-    /**
-     * The calls below are filed under their lines, from memory. Right after a start the scheduler's first
-     * reload of the lines may still be up to a second away, while the link is already up.
-     */
-    private void linesInMemory() {
-        if (!lines.isLoaded()) {
-            Blocking.await(() -> Panache.withSession(lines::load));
-        }
     }
 
     /** The PBX's clock now, which every time of a call is in; empty when the PBX does not answer. */
@@ -178,12 +168,13 @@ public class Reconciler {
         if (closed > 0) {
             LOG.infof("Closed %d contacts whose calls ended while the service did not see it", closed);
         }
-        unseenInProgress(channels, legs, snapshot);
+        Set<String> known = open.stream().map(CallLedger.OpenCall::uniqueId).collect(Collectors.toSet());
+        unseenInProgress(channels.stream().filter(c -> !known.contains(c.uniqueId())).toList(), legs, snapshot);
     }
 
     /**
      * Callers waiting in or talking through a hotline queue whom the service never saw (the dialplan failed
-     * open while it was down): their contacts open now, answered by whom the channel list shows, and their
+     * open while it was down), among {@code channels} without an open contact: their contacts open now, answered by whom the channel list shows, and their
      * own events close them from here on, instead of their CDRs once the call has ended.
      */
     private void unseenInProgress(List<Pbx.ActiveChannel> channels, Map<String, List<Pbx.ActiveChannel>> legs,

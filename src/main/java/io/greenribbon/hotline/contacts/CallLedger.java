@@ -84,7 +84,8 @@ public class CallLedger {
                 RiskReason.OPEN_CASE.name(), c.tier1Queue(), c.tier2Queue(), at(c.offeredAt())));
         return pool.preparedQuery("""
                         WITH risk AS (
-                            SELECT r.assigned_counsellor FROM risk_routing_flag(CAST($2 AS varchar)) r LIMIT 1
+                            SELECT max(r.assigned_counsellor) AS counsellor
+                            FROM risk_routing_flag(CAST($2 AS varchar)) r
                         ), prior AS (
                             SELECT count(*) AS n,
                                    (array_agg(counsellor_username ORDER BY offered_at DESC)
@@ -93,9 +94,7 @@ public class CallLedger {
                             WHERE caller_key = CAST($2 AS varchar) AND call_uniqueid <> $3
                         ), own AS (
                             SELECT p.username, p.extension FROM hotline_presence p
-                            WHERE p.username = CASE WHEN EXISTS (SELECT 1 FROM risk)
-                                                    THEN (SELECT assigned_counsellor FROM risk)
-                                                    ELSE (SELECT own FROM prior) END
+                            WHERE p.username = coalesce((SELECT counsellor FROM risk), (SELECT own FROM prior))
                               AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
                         ), ins AS (
                             INSERT INTO hotline_contact (call_uniqueid, linked_id, line_id, division_code, source,
@@ -103,10 +102,11 @@ public class CallLedger {
                                 preferred_username, priority, risk_reason, tier1_queue, tier2_queue, offered_at)
                             SELECT $3, $5, $6, $7, $8, CAST($2 AS varchar),
                                 CAST($9 AS text), CAST($10 AS text), (SELECT n > 0 FROM prior),
-                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN (SELECT username FROM own) END,
-                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN $4 ELSE 0 END,
-                                CASE WHEN EXISTS (SELECT 1 FROM risk) THEN CAST($11 AS varchar) END,
+                                CASE WHEN raised THEN (SELECT username FROM own) END,
+                                CASE WHEN raised THEN $4 ELSE 0 END,
+                                CASE WHEN raised THEN CAST($11 AS varchar) END,
                                 $12, $13, $14
+                            FROM (SELECT counsellor IS NOT NULL AS raised FROM risk) AS at_risk
                             ON CONFLICT (call_uniqueid) DO UPDATE
                                 SET linked_id = coalesce(hotline_contact.linked_id, EXCLUDED.linked_id)
                             RETURNING id, repeat_caller, priority, risk_reason

@@ -41,17 +41,14 @@ public class LineDirectory {
         return snapshot == null || lineId == null ? Optional.empty() : Optional.ofNullable(snapshot.get(lineId));
     }
 
-    /** Whether the lines are in memory (they are from the first load on). */
-    public boolean isLoaded() {
-        return byId != null;
+    /** The line dialled; loads the lines first (in a session of its own) when they are not in memory yet. */
+    public Uni<Optional<LineConfig>> find(String lineId) {
+        return loaded().map(ignored -> cached(lineId));
     }
 
-    /** The line dialled; loads the lines first when they are not in memory yet. Needs a session. */
-    public Uni<Optional<LineConfig>> find(String lineId) {
-        if (byId != null) {
-            return Uni.createFrom().item(cached(lineId));
-        }
-        return load().map(ignored -> cached(lineId));
+    /** Loads the lines when they are not in memory yet (right after a start whose first load failed). */
+    public Uni<Void> loaded() {
+        return byId != null ? Uni.createFrom().voidItem() : Panache.withSession(this::load).replaceWithVoid();
     }
 
     /**

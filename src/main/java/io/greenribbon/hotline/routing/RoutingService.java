@@ -11,7 +11,6 @@ import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.telephony.CallRefusedException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -52,10 +51,7 @@ public class RoutingService {
      * on a pooled connection, no session or transaction of its own around it.
      */
     public Uni<RouteDecision> open(CallFacts call) {
-        Optional<LineConfig> known = lines.cached(call.lineId());
-        Uni<Optional<LineConfig>> line = known.isPresent() || lines.isLoaded()
-                ? Uni.createFrom().item(known) : Panache.withSession(() -> lines.find(call.lineId()));
-        return line.flatMap(found -> insert(call, found.orElseThrow(
+        return lines.find(call.lineId()).flatMap(found -> insert(call, found.orElseThrow(
                 () -> new CallRefusedException("Unknown line '" + call.lineId() + "'"))));
     }
 
