@@ -22,7 +22,7 @@ final class CallActions {
         }
         s.send(AmiMessage.response("Success", a).add("Message", "Redirect successful"));
         c.jump = new PeerChannel.Jump(context, exten, priority);
-        core.changed.signalAll();
+        core.changed();
     }
 
     static void blindTransfer(AmiSession s, AmiMessage a) {
@@ -49,7 +49,7 @@ final class CallActions {
         core.setVariable(transferer, "BLINDTRANSFER", transferee.name);
         transferee.transferredBy = transferer;
         transferee.jump = new PeerChannel.Jump(context, exten, 1);
-        core.changed.signalAll();
+        core.changed();
     }
 
     static void hangup(AmiSession s, AmiMessage a) {

@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,12 +21,14 @@ import java.util.function.BooleanSupplier;
 /**
  * The state of the peer PBX: channels, endpoints, queues, bridges, globals, and the AMI sessions that
  * hear about them. One lock guards it all (as one thread of Asterisk would see it), so the events every
- * AMI session receives are in one order. Dialplan threads wait on {@link #changed} in PBX time.
+ * AMI session receives are in one order. Dialplan threads wait in PBX time for what they wait for
+ * ({@link #awaitUntil}); a change wakes only those whose wait is over ({@link #changed}), not all of them.
  */
 final class PbxCore {
 
     final ReentrantLock lock = new ReentrantLock();
-    final Condition changed = lock.newCondition();
+    /** Threads waiting in {@link #awaitUntil}, each on a condition of its own (lock held). */
+    private final Set<Waiter> waiters = new LinkedHashSet<>();
     final PbxClock clock;
     final PeerConfig config;
     final Map<String, String> globals = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ final class PbxCore {
         if (deviceState("PJSIP/" + e.name, e.deviceState())) {
             queues.values().forEach(q -> q.memberDeviceChanged(this, "PJSIP/" + e.name));
         }
-        changed.signalAll();
+        changed();
     }
 
     /** app_queue's status code of a member: its state interface's device state. */
@@ -141,7 +145,7 @@ final class PbxCore {
     void setState(PeerChannel c, int state) {
         c.state = state;
         channelEvent("Newstate", c, "call");
-        changed.signalAll();
+        changed();
     }
 
     /** The far end hung up or the PBX ends the channel: HangupRequest now, the dialplan unwinds. */
@@ -164,7 +168,7 @@ final class PbxCore {
         if (c.agi != null) {
             c.agi.channelHungUp();
         }
-        changed.signalAll();
+        changed();
     }
 
     void softHangupRequest(PeerChannel c, int cause) {
@@ -202,7 +206,7 @@ final class PbxCore {
             }
             endpointChanged(e);
         }
-        changed.signalAll();
+        changed();
     }
 
     static String causeText(int cause) {
@@ -254,23 +258,48 @@ final class PbxCore {
      * (0: no deadline). Returns whether {@code done} holds.
      */
     boolean awaitUntil(long deadlineMicros, BooleanSupplier done) {
-        while (!done.getAsBoolean()) {
-            if (!running) {
-                throw new Stopped();
+        if (done.getAsBoolean()) {
+            return true;
+        }
+        Waiter waiter = new Waiter(lock.newCondition(), done);
+        waiters.add(waiter);
+        try {
+            while (!done.getAsBoolean()) {
+                if (!running) {
+                    throw new Stopped();
+                }
+                long left = deadlineMicros == 0 ? 50_000_000L : deadlineMicros - clock.nowMicros();
+                if (deadlineMicros != 0 && left <= 0) {
+                    return false;
+                }
+                try {
+                    waiter.wake().awaitNanos(Math.max(50_000L, Math.min(clock.realNanos(Duration.ofNanos(left * 1000)),
+                            100_000_000L)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done.getAsBoolean();
+                }
             }
-            long left = deadlineMicros == 0 ? 50_000_000L : deadlineMicros - clock.nowMicros();
-            if (deadlineMicros != 0 && left <= 0) {
-                return false;
-            }
-            try {
-                changed.awaitNanos(Math.max(50_000L, Math.min(clock.realNanos(Duration.ofNanos(left * 1000)),
-                        100_000_000L)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return done.getAsBoolean();
+            return true;
+        } finally {
+            waiters.remove(waiter);
+        }
+    }
+
+    /**
+     * The PBX's state changed (lock held): wakes the threads whose wait is now over. With hundreds of
+     * channels waiting, waking them all on every change would keep the cores busy with threads that go
+     * straight back to sleep, which a real Asterisk does not do.
+     */
+    void changed() {
+        for (Waiter w : waiters) {
+            if (!running || w.done().getAsBoolean()) {
+                w.wake().signal();
             }
         }
-        return true;
+    }
+
+    private record Waiter(Condition wake, BooleanSupplier done) {
     }
 
     long after(Duration pbxDelay) {
@@ -284,7 +313,7 @@ final class PbxCore {
             try {
                 if (running) {
                     action.run();
-                    changed.signalAll();
+                    changed();
                 }
             } finally {
                 lock.unlock();
@@ -302,7 +331,7 @@ final class PbxCore {
         channelThreads.shutdown();
         lock.lock();
         try {
-            changed.signalAll();
+            changed();
         } finally {
             lock.unlock();
         }

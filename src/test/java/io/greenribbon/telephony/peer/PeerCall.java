@@ -126,7 +126,7 @@ public final class PeerCall {
         core.emit(end.add("Digit", digit).add("DurationMs", durationMs).add("Direction", "Received"), "dtmf");
         if (channel.reading) {
             channel.dtmf.add(new PeerChannel.Dtmf(digit, false, durationMs));
-            core.changed.signalAll();
+            core.changed();
         }
     }
 

@@ -53,7 +53,7 @@ final class QueueMembers {
         core.deviceState("Queue:" + q.name + "_pause_" + iface, paused ? "INUSE" : "NOT_INUSE");
         q.memberEvent(core, "QueueMemberAdded", m);
         q.availability(core);
-        core.changed.signalAll();
+        core.changed();
         return null;
     }
 
@@ -68,7 +68,7 @@ final class QueueMembers {
         }
         q.memberEvent(core, "QueueMemberRemoved", m);
         q.availability(core);
-        core.changed.signalAll();
+        core.changed();
         return null;
     }
 
@@ -96,7 +96,7 @@ final class QueueMembers {
         core.deviceState("Queue:" + q.name + "_pause_" + m.iface, paused ? "INUSE" : "NOT_INUSE");
         q.availability(core);
         q.memberEvent(core, "QueueMemberPause", m);
-        core.changed.signalAll();
+        core.changed();
     }
 
     static String penalty(PbxCore core, String queue, String iface, int penalty) {
@@ -109,7 +109,7 @@ final class QueueMembers {
                 found = true;
             }
         }
-        core.changed.signalAll();
+        core.changed();
         return found && penalty >= 0 ? null : "Invalid interface, queuename or penalty";
     }
 }
