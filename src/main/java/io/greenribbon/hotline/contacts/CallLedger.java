@@ -2,14 +2,10 @@ package io.greenribbon.hotline.contacts;
 
 import io.greenribbon.hotline.Sql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,17 +14,11 @@ import static io.greenribbon.hotline.Sql.at;
 /**
  * The statements that write a call's life into its contact. Each one is safe to repeat: a replayed PBX
  * event, a second AGI request for the same channel, or a reconciliation after a restart changes nothing
- * that is already recorded. All need the caller's transaction, but the route script's two ({@link #route},
- * {@link #raise}), which commit by themselves.
+ * that is already recorded. All need the caller's transaction; the route script's own two are
+ * {@link RouteLedger}'s.
  */
 @ApplicationScoped
 public class CallLedger {
-
-    private final Pool pool;
-
-    public CallLedger(Pool pool) {
-        this.pool = pool;
-    }
 
     /** A contact opened (or found, when the channel already had one). */
     public record Opened(long id, boolean created) {
@@ -56,81 +46,6 @@ public class CallLedger {
                         "risk", c.riskReason() == null ? null : c.riskReason().name(), "tier1", c.tier1Queue(),
                         "tier2", c.tier2Queue(), "offered", at(c.offeredAt()))
                 .map(rows -> new Opened(Sql.number(rows.get(0)[0]), Boolean.TRUE.equals(rows.get(0)[1])));
-    }
-
-    /**
-     * A routed call's contact: whether the caller called before, the priority and risk reason it was opened
-     * with, and their own counsellor if free now.
-     */
-    public record Routed(long id, boolean repeatCaller, int priority, Optional<RiskReason> riskReason,
-                         Optional<String> freeOwnCounsellor, Optional<String> freeOwnExtension) {
-    }
-
-    /**
-     * Opens the contact of a call the route script decides, in ONE statement and one round trip (the
-     * caller waits in silence): whether the caller has an open high-risk case (risk's own
-     * {@code risk_routing_flag}, which raises the call to {@code raisedPriority}), the caller's earlier
-     * contacts, their own counsellor (the open case's, else the one who last answered them since
-     * {@code since}) if that counsellor is free, and the insert. {@code c}'s priority and risk reason are
-     * not used: the statement decides them. The statement commits by itself. It goes to the reactive pool
-     * as a prepared statement, not through a Hibernate native query: Hibernate caches a native query's plan
-     * under a key whose result mapping it fills in after execution, so every execution misses, adds one
-     * more entry with the same hash, and the next lookup compares against all of them (under 500
-     * concurrent calls that was most of the service's CPU).
-     */
-    public Uni<Routed> route(NewContact c, int raisedPriority, Instant since) {
-        Tuple params = Tuple.tuple(Arrays.asList(at(since), c.callerKey(), c.uniqueId(), raisedPriority, c.linkedId(),
-                c.lineId(), c.divisionCode(), c.source().name(), c.callerNumberSealed(), c.redirectingNumberSealed(),
-                RiskReason.OPEN_CASE.name(), c.tier1Queue(), c.tier2Queue(), at(c.offeredAt())));
-        return pool.preparedQuery("""
-                        WITH risk AS (
-                            SELECT max(r.assigned_counsellor) AS counsellor
-                            FROM risk_routing_flag(CAST($2 AS varchar)) r
-                        ), prior AS (
-                            SELECT count(*) AS n,
-                                   (array_agg(counsellor_username ORDER BY offered_at DESC)
-                                       FILTER (WHERE counsellor_username IS NOT NULL AND offered_at >= $1))[1] AS own
-                            FROM hotline_contact
-                            WHERE caller_key = CAST($2 AS varchar) AND call_uniqueid <> $3
-                        ), own AS (
-                            SELECT p.username, p.extension FROM hotline_presence p
-                            WHERE p.username = coalesce((SELECT counsellor FROM risk), (SELECT own FROM prior))
-                              AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
-                        ), ins AS (
-                            INSERT INTO hotline_contact (call_uniqueid, linked_id, line_id, division_code, source,
-                                caller_key, caller_number_sealed, redirecting_number_sealed, repeat_caller,
-                                preferred_username, priority, risk_reason, tier1_queue, tier2_queue, offered_at)
-                            SELECT $3, $5, $6, $7, $8, CAST($2 AS varchar),
-                                CAST($9 AS text), CAST($10 AS text), (SELECT n > 0 FROM prior),
-                                CASE WHEN raised THEN (SELECT username FROM own) END,
-                                CASE WHEN raised THEN $4 ELSE 0 END,
-                                CASE WHEN raised THEN CAST($11 AS varchar) END,
-                                $12, $13, $14
-                            FROM (SELECT counsellor IS NOT NULL AS raised FROM risk) AS at_risk
-                            ON CONFLICT (call_uniqueid) DO UPDATE
-                                SET linked_id = coalesce(hotline_contact.linked_id, EXCLUDED.linked_id)
-                            RETURNING id, repeat_caller, priority, risk_reason
-                        )
-                        SELECT ins.id, ins.repeat_caller, ins.priority, ins.risk_reason, own.username, own.extension
-                        FROM ins LEFT JOIN own ON true""")
-                .execute(params)
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new Routed(r.getLong(0), Boolean.TRUE.equals(r.getBoolean(1)), r.getInteger(2),
-                            Optional.ofNullable(r.getString(3)).map(RiskReason::valueOf),
-                            Optional.ofNullable(r.getString(4)), Optional.ofNullable(r.getString(5)));
-                });
-    }
-
-    /** Raises a call after the caller pressed 1, and records whom to prefer: one statement, committing by itself. */
-    public Uni<Integer> raise(long id, int priority, RiskReason reason, String preferredUsername) {
-        return pool.preparedQuery("""
-                        UPDATE hotline_contact SET priority = greatest(priority, $1),
-                            risk_reason = coalesce(risk_reason, CAST($2 AS varchar)),
-                            preferred_username = coalesce(preferred_username, CAST($3 AS varchar))
-                        WHERE id = $4""")
-                .execute(Tuple.of(priority, reason.name(), preferredUsername, id))
-                .map(rows -> rows.rowCount());
     }
 
     public Uni<Optional<CallRef>> find(String uniqueId) {

@@ -1,6 +1,5 @@
 package io.greenribbon.hotline.routing;
 
-import io.greenribbon.hotline.Blocking;
 import io.greenribbon.hotline.CallerNumbers;
 import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.lines.LineConfig;
@@ -49,12 +48,11 @@ public class RouteScript implements AgiRoute {
     @Override
     public void handle(CallSession call) {
         CallFacts facts = facts(call);
-        RouteDecision decision = decisions.record(() -> Blocking.await(() -> routing.open(facts)));
+        RouteDecision decision = decisions.record(() -> routing.open(facts));
         if (decision.line().asksPressOne() && !decision.raised()) {
             Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             if (key.isPresent() && key.get() == '1') {
-                RouteDecision asked = decision;
-                decision = Blocking.await(() -> routing.pressedOne(asked));
+                decision = routing.pressedOne(decision);
             }
         }
         call.setVariables(variables(decision));

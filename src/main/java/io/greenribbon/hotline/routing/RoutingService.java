@@ -3,22 +3,23 @@ package io.greenribbon.hotline.routing;
 import io.greenribbon.crypto.FieldCipher;
 import io.greenribbon.crypto.KeyedHash;
 import io.greenribbon.hotline.HotlineConfig;
-import io.greenribbon.hotline.contacts.CallLedger;
+import io.greenribbon.hotline.Blocking;
 import io.greenribbon.hotline.contacts.ContactSource;
 import io.greenribbon.hotline.contacts.NewContact;
+import io.greenribbon.hotline.contacts.RouteLedger;
 import io.greenribbon.hotline.contacts.RiskReason;
 import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.telephony.CallRefusedException;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
 /**
  * The routing decision for a call: the line from memory; the caller's open high-risk case, earlier contacts
- * and own counsellor by indexed lookups and the contact's insert, all in one statement.
+ * and own counsellor by indexed lookups and the contact's insert, all in one statement. It runs on the
+ * thread of the call's FastAGI session, which may block; never on an event loop.
  */
 @ApplicationScoped
 public class RoutingService {
@@ -28,13 +29,13 @@ public class RoutingService {
     public static final String REDIRECTING_NUMBER_AD = "hotline_contact.redirecting_number";
 
     private final LineDirectory lines;
-    private final CallLedger ledger;
+    private final RouteLedger ledger;
     private final MemberTargets targets;
     private final KeyedHash hash;
     private final FieldCipher cipher;
     private final HotlineConfig config;
 
-    public RoutingService(LineDirectory lines, CallLedger ledger, MemberTargets targets,
+    public RoutingService(LineDirectory lines, RouteLedger ledger, MemberTargets targets,
                           KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
         this.lines = lines;
         this.ledger = ledger;
@@ -48,34 +49,35 @@ public class RoutingService {
      * Identifies the line, opens the contact and decides; refuses an unknown line. The line comes from
      * memory (loaded once when the service has not loaded the lines yet); everything the database knows
      * of the caller, their open high-risk case included, and the insert are one statement: one round trip
-     * on a pooled connection, no session or transaction of its own around it.
+     * on a pooled connection, committing by itself.
      */
-    public Uni<RouteDecision> open(CallFacts call) {
-        return lines.find(call.lineId()).flatMap(found -> insert(call, found.orElseThrow(
-                () -> new CallRefusedException("Unknown line '" + call.lineId() + "'"))));
+    public RouteDecision open(CallFacts call) {
+        LineConfig line = lines.cached(call.lineId()).or(() -> Blocking.await(() -> lines.find(call.lineId())))
+                .orElseThrow(() -> new CallRefusedException("Unknown line '" + call.lineId() + "'"));
+        return insert(call, line);
     }
 
     /** The caller pressed 1: the call rises above everyone waiting and goes first to its own counsellor. */
-    public Uni<RouteDecision> pressedOne(RouteDecision decision) {
+    public RouteDecision pressedOne(RouteDecision decision) {
         RouteDecision raised = decision.raisedFor(RiskReason.PRESSED_ONE, config.raisedPriority());
-        return ledger.raise(decision.contactId(), raised.priority(), RiskReason.PRESSED_ONE,
-                        raised.ownCounsellor().map(RouteDecision.Preferred::username).orElse(null))
-                .replaceWith(raised);
+        ledger.raise(decision.contactId(), raised.priority(), RiskReason.PRESSED_ONE,
+                raised.ownCounsellor().map(RouteDecision.Preferred::username).orElse(null));
+        return raised;
     }
 
-    private Uni<RouteDecision> insert(CallFacts call, LineConfig line) {
+    private RouteDecision insert(CallFacts call, LineConfig line) {
         String callerKey = call.callerNumber().map(hash::of).orElse(null);
         NewContact contact = new NewContact(call.uniqueId(), call.uniqueId(), line.id(), line.divisionCode(),
                 ContactSource.ROUTE, callerKey,
                 call.callerNumber().map(n -> cipher.seal(n, CALLER_NUMBER_AD)).orElse(null),
                 call.redirectingNumber().map(n -> cipher.seal(n, REDIRECTING_NUMBER_AD)).orElse(null),
                 false, null, 0, null, line.tier1Queue(), line.tier2Queue(), call.at());
-        return ledger.route(contact, config.raisedPriority(), call.at().minus(config.ownCounsellorWindow())).map(routed -> {
-            Optional<RouteDecision.Preferred> own = routed.freeOwnCounsellor().map(username ->
-                    new RouteDecision.Preferred(username, targets.memberInterface(routed.freeOwnExtension().orElseThrow())));
-            Optional<RouteDecision.Preferred> preferred = routed.riskReason().isPresent() ? own : Optional.empty();
-            return new RouteDecision(routed.id(), line, routed.priority(), routed.riskReason(),
-                    preferred.map(RouteDecision.Preferred::memberInterface), own, routed.repeatCaller());
-        });
+        RouteLedger.Routed routed = ledger.route(contact, config.raisedPriority(),
+                call.at().minus(config.ownCounsellorWindow()));
+        Optional<RouteDecision.Preferred> own = routed.freeOwnCounsellor().map(username ->
+                new RouteDecision.Preferred(username, targets.memberInterface(routed.freeOwnExtension().orElseThrow())));
+        Optional<RouteDecision.Preferred> preferred = routed.riskReason().isPresent() ? own : Optional.empty();
+        return new RouteDecision(routed.id(), line, routed.priority(), routed.riskReason(),
+                preferred.map(RouteDecision.Preferred::memberInterface), own, routed.repeatCaller());
     }
 }
