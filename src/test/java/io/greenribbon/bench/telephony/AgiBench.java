@@ -1,6 +1,5 @@
 package io.greenribbon.bench.telephony;
 
-import io.greenribbon.hotline.Blocking;
 import io.greenribbon.hotline.CallerNumbers;
 import io.greenribbon.hotline.routing.CallFacts;
 import io.greenribbon.hotline.routing.RoutingService;
@@ -54,7 +53,7 @@ import java.util.function.Function;
  * the database's share from the protocol's.
  *
  * <pre>./mvnw -B -ntp -Pbench test -Dtest=AgiBench [-Dagi.script=route] [-Dagi.calls=5000] [-Dagi.held-calls=3000]
- * [-Dagi.concurrency=500]</pre>
+ * [-Dagi.concurrency=500] [-Dagi.loads=saturation,held,in-process]</pre>
  */
 @QuarkusTest
 class AgiBench {
@@ -90,32 +89,39 @@ class AgiBench {
         try {
             run(peer, "bench-trivial", at -> at.to("bench-trivial"), concurrency, Math.min(calls, 1000), 0);
             run(peer, script, at -> at.to(line(script, ROUTE_LINES, at.i())), concurrency, Math.min(calls, 1000), 0);
-            Result trivial = run(peer, "bench-trivial", at -> at.to("bench-trivial"), concurrency, calls, 0);
-            Result decision = run(peer, script, at -> at.to(line(script, ROUTE_LINES, at.i())), concurrency, calls, 0);
-            // Held open: every session lasts as long as its caller listens to the press-1 prompt (4 s, then 5 s
-            // for the key; one caller in ten presses 1 after 2 s), and new calls arrive at the rate that keeps
-            // `concurrency` sessions open.
-            double heldRate = concurrency / (0.9 * 9.0 + 0.1 * 2.0);
-            Result trivialHeld = run(peer, "bench-trivial-prompt", at -> listening(at.to("bench-trivial-prompt"), at.i()),
-                    concurrency, heldCalls, heldRate);
-            Result decisionHeld = run(peer, script, at -> listening(at.to(line(script, PRESS_ONE_LINES, at.i())), at.i()),
-                    concurrency, heldCalls, heldRate);
-            String insideHeld = insideTheService();
             System.out.printf("%n[AgiBench] %d cores, PostgreSQL with %s, the peer at %.0fx real time; decision time = the silence the PBX waits on the service in a session"
                     + " (from the agi_ environment and from each reply to the next command or the close)%n",
                     Runtime.getRuntime().availableProcessors(), durability(), TestPbx.SPEED);
-            System.out.printf("[AgiBench] %d sessions each, %d started at once and each next one as soon as one ends (saturation):%n",
-                    calls, concurrency);
-            print(trivial, decision);
-            System.out.printf("[AgiBench] %s/%s at saturation: p99 %.2fx, throughput %.2fx (target: throughput >= 0.5x)%n",
-                    script, "bench-trivial", decision.p99Ms() / trivial.p99Ms(), decision.perSecond() / trivial.perSecond());
-            System.out.printf("[AgiBench] %d sessions each, %d held open at once by callers listening to the press-1 prompt,"
-                    + " arriving at %.0f/s:%n", heldCalls, concurrency, heldRate);
-            print(trivialHeld, decisionHeld);
-            System.out.printf("[AgiBench] %s with %d sessions open: p99 %.2f ms (target: p99 <= 5 ms)%n", script,
-                    decisionHeld.peakOpen(), decisionHeld.p99Ms());
-            System.out.println("[AgiBench] " + insideHeld);
-            if (script.equals("route")) {
+            if (loads().contains("saturation")) {
+                Result trivial = run(peer, "bench-trivial", at -> at.to("bench-trivial"), concurrency, calls, 0);
+                Result decision = run(peer, script, at -> at.to(line(script, ROUTE_LINES, at.i())), concurrency, calls, 0);
+                System.out.printf("[AgiBench] %d sessions each, %d started at once and each next one as soon as one ends (saturation):%n",
+                        calls, concurrency);
+                print(trivial, decision);
+                System.out.printf("[AgiBench] %s/%s at saturation: p99 %.2fx, throughput %.2fx (target: throughput >= 0.5x)%n",
+                        script, "bench-trivial", decision.p99Ms() / trivial.p99Ms(), decision.perSecond() / trivial.perSecond());
+            }
+            if (loads().contains("held")) {
+                // Held open: every session lasts as long as its caller listens to the press-1 prompt (4 s, then 5 s
+                // for the key; one caller in ten presses 1 after 2 s), and new calls arrive at the rate that keeps
+                // `concurrency` sessions open.
+                double heldRate = concurrency / (0.9 * 9.0 + 0.1 * 2.0);
+                Result trivialHeld = run(peer, "bench-trivial-prompt", at -> listening(at.to("bench-trivial-prompt"), at.i()),
+                        concurrency, heldCalls, heldRate);
+                long commitsBefore = commits();
+                Result decisionHeld = run(peer, script, at -> listening(at.to(line(script, PRESS_ONE_LINES, at.i())), at.i()),
+                        concurrency, heldCalls, heldRate);
+                double commitsPerCall = (commits() - commitsBefore) / (double) heldCalls;
+                System.out.printf("[AgiBench] %d sessions each, %d held open at once by callers listening to the press-1 prompt:%n",
+                        heldCalls, concurrency);
+                print(trivialHeld, decisionHeld);
+                System.out.printf("[AgiBench] %s with %d sessions open: p99 %.2f ms (target: p99 <= 5 ms)%n", script,
+                        decisionHeld.peakOpen(), decisionHeld.p99Ms());
+                System.out.println("[AgiBench] " + insideTheService());
+                System.out.printf("[AgiBench] database commits per call while held open (the whole service, AMI events included): %.1f%n",
+                        commitsPerCall);
+            }
+            if (script.equals("route") && loads().contains("in-process")) {
                 Result open = openInProcess(concurrency, calls);
                 Result alone = openInProcess(1, 2000);
                 System.out.printf("[AgiBench] without sockets, RoutingService.open (line, open case, earlier contacts,"
@@ -129,6 +135,11 @@ class AgiBench {
         }
     }
 
+    /** Which loads to run ({@code -Dagi.loads}, comma-separated): saturation, held, in-process; all by default. */
+    private static String loads() {
+        return System.getProperty("agi.loads", "saturation,held,in-process");
+    }
+
     /** The route's own decision (greenribbon.route.decision, without Asterisk) over the last minute or so. */
     private String insideTheService() {
         Timer t = meters.find("greenribbon.route.decision").timer();
@@ -138,6 +149,13 @@ class AgiBench {
         ValueAtPercentile[] p = t.takeSnapshot().percentileValues();
         return String.format("inside the service, greenribbon.route.decision (open the contact, decide): p50 %.2f ms,"
                 + " p99 %.2f ms", p[0].value(TimeUnit.MILLISECONDS), p[1].value(TimeUnit.MILLISECONDS));
+    }
+
+    /** Transactions committed in the service's database so far (the statistics collector's count). */
+    private long commits() {
+        return pool.query("SELECT pg_stat_force_next_flush()").execute()
+                .chain(() -> pool.query("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").execute())
+                .map(rows -> rows.iterator().next().getLong(0)).await().indefinitely();
     }
 
     private String durability() {
@@ -240,7 +258,7 @@ class AgiBench {
                             CallerNumbers.normalise(caller(i)), Optional.empty(), Instant.now());
                     long t0 = System.nanoTime();
                     try {
-                        Blocking.await(() -> routing.open(facts));
+                        routing.open(facts);
                         timings.add(System.nanoTime() - t0);
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
