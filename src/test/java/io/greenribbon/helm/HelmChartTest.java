@@ -309,6 +309,17 @@ class HelmChartTest {
     }
 
     @Test
+    void serviceRunsOnZgcNotTheImagesParallelGc() {
+        JsonNode config = Chart.render(PRODUCTION).get("ConfigMap", Chart.FULLNAME).path("data");
+
+        // run-java.sh puts GC_CONTAINER_OPTIONS in place of its -XX:+UseParallelGC; a second collector in
+        // JAVA_OPTS_APPEND would stop the JVM from starting.
+        assertThat(config.path("GC_CONTAINER_OPTIONS").asText()).isEqualTo("-XX:+UseZGC");
+        assertThat(config.path("JAVA_OPTS_APPEND").asText()).doesNotContain("-XX:+Use");
+        assertThat(Chart.renderError(PRODUCTION, "gcOptions: '-XX:+UseZGC; sh'")).contains("gcOptions");
+    }
+
+    @Test
     void databaseTlsVerifiesTheServer() {
         Manifests chart = Chart.render(PRODUCTION);
         JsonNode config = chart.get("ConfigMap", Chart.FULLNAME).path("data");
