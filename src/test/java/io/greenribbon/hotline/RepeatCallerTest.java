@@ -1,6 +1,5 @@
 package io.greenribbon.hotline;
 
-import io.greenribbon.risk.CallerRiskLookup;
 import io.greenribbon.risk.HotlineCalls;
 import io.greenribbon.telephony.Pbx;
 import io.greenribbon.telephony.peer.CallScript;
@@ -30,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A caller with an open high-risk case: raised above everyone waiting without being asked, and put through
  * to their own counsellor first when that counsellor is free. The open case is a real one: the risk
- * capability's lookup ({@link CallerRiskLookup}, the risk service's own bean) finds it by the caller's key,
- * after counsellor1 screened an earlier call of this caller as high risk.
+ * capability's own routing question ({@code risk_routing_flag}, which the route statement asks) finds it by
+ * the caller's key, after counsellor1 screened an earlier call of this caller as high risk.
  */
 @QuarkusTest
 class RepeatCallerTest {
@@ -40,8 +39,6 @@ class RepeatCallerTest {
 
     @Inject
     HotlineCalls calls;
-    @Inject
-    CallerRiskLookup risk;
 
     private static boolean caseOpen;
 
@@ -74,8 +71,8 @@ class RepeatCallerTest {
 
     @Test
     void aCallerWithAnOpenCaseIsRaisedWithoutBeingAskedAndRingsTheirOwnFreeCounsellorFirst() {
-        assertThat(io.quarkus.arc.ClientProxy.unwrap(risk)).as("the risk service's lookup, not the hotline's default")
-                .isInstanceOf(io.greenribbon.risk.CallerRiskService.class);
+        assertThat(calls.routingFlag(calls.callerKey(CALLER))).as("the risk feature's answer to routing: a real case")
+                .contains(new HotlineCalls.RoutingFlag("HIGH", "counsellor1"));
         Hotline.available("counsellor1", "130104", "counselor1");
         Hotline.available("supervisor1", "130104", "supervisor");
         peer().phone("counselor1").answersAfter(Duration.ofSeconds(2));

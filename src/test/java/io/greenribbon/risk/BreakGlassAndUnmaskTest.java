@@ -36,9 +36,6 @@ class BreakGlassAndUnmaskTest {
     }
 
     @Inject
-    CallerRiskLookup routing;
-
-    @Inject
     CallerCaseAccess panel;
 
     private static final io.greenribbon.access.Actor COUNSELLOR1 = new io.greenribbon.access.Actor("counsellor1", "Mei Wang",
@@ -59,10 +56,10 @@ class BreakGlassAndUnmaskTest {
         String number = HotlineCalls.newNumber();
         long contact = calls.answered("counsellor1", number);
         String key = calls.callerKey(number);
-        assertThat(await(() -> routing.openHighRiskCase(key))).isEmpty();
+        assertThat(calls.routingFlag(key)).isEmpty();
         long id = callerCase(contact);
-        CallerRiskLookup.CallerRisk risk = await(() -> routing.openHighRiskCase(key)).orElseThrow();
-        assertThat(risk.level()).isEqualTo(RiskLevel.HIGH);
+        HotlineCalls.RoutingFlag risk = calls.routingFlag(key).orElseThrow();
+        assertThat(risk.level()).isEqualTo(RiskLevel.HIGH.name());
         assertThat(risk.assignedCounsellor()).isEqualTo("counsellor1");
         routingsQuestionLeavesTheContextAsItWas(key, id);
 
@@ -85,7 +82,6 @@ class BreakGlassAndUnmaskTest {
         }
     }
 
-    /** A case opened from a hotline contact of a caller, with a safety plan. */
     /**
      * risk_routing_flag answers routing's one question inside any transaction, and puts the acting context
      * back: a counsellor without a ground on the case still sees no row of it afterwards.
@@ -112,6 +108,7 @@ class BreakGlassAndUnmaskTest {
         }
     }
 
+    /** A case opened from a hotline contact of a caller, with a safety plan. */
     private long callerCase(long contactId) {
         long id = RiskApi.screen("counsellor1", Map.of("contactId", contactId, "answers", RiskApi.highAnswers()))
                 .statusCode(201).extract().jsonPath().getLong("caseId");

@@ -7,13 +7,19 @@ import io.greenribbon.hotline.contacts.CallLedger;
 import io.greenribbon.hotline.contacts.ContactSource;
 import io.greenribbon.hotline.contacts.NewContact;
 import io.greenribbon.hotline.routing.RoutingService;
+import io.greenribbon.testkit.Databases;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +76,26 @@ public class HotlineCalls {
 
     public String callerKey(String number) {
         return hash.of(number);
+    }
+
+    /** What routing learns of a caller's risk: level and counsellor of an open HIGH or IMMINENT case. */
+    public record RoutingFlag(String level, String assignedCounsellor) {
+    }
+
+    /**
+     * Asks {@code risk_routing_flag} (V5_3), the one way the route statement reads risk, as the service's
+     * login without any acting context of its own.
+     */
+    public Optional<RoutingFlag> routingFlag(String callerKey) {
+        try (Connection app = Databases.asApp();
+             PreparedStatement s = app.prepareStatement("SELECT level, assigned_counsellor FROM risk_routing_flag(?)")) {
+            s.setString(1, callerKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new RoutingFlag(rs.getString(1), rs.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> T run(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) {

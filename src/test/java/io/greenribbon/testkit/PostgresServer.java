@@ -82,29 +82,28 @@ public final class PostgresServer implements AutoCloseable {
 
     private void createRolesAndDatabase() throws SQLException {
         try (Connection c = superuser("postgres"); Statement s = c.createStatement()) {
-            s.execute("""
-                    DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
-                        CREATE ROLE %s LOGIN PASSWORD '%s';
-                      END IF;
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
-                        CREATE ROLE %s LOGIN PASSWORD '%s' NOSUPERUSER NOBYPASSRLS;
-                      END IF;
-                    END $$""".formatted(OWNER, OWNER, OWNER_PASSWORD, APP, APP, APP_PASSWORD));
+            ensureRole(s, OWNER, OWNER_PASSWORD, "");
+            ensureRole(s, APP, APP_PASSWORD, " NOSUPERUSER NOBYPASSRLS");
             // The owner creates the roles its migrations need when a site has not (V4_0: asterisk_cdr).
             s.execute("ALTER ROLE " + OWNER + " CREATEROLE");
-            if (!databaseExists(s, DATABASE)) {
-                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER);
-            }
-            s.execute("""
-                    DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
-                        CREATE ROLE %s LOGIN PASSWORD '%s';
-                      END IF;
-                    END $$""".formatted(KEYCLOAK, KEYCLOAK, KEYCLOAK_PASSWORD));
-            if (!databaseExists(s, KEYCLOAK)) {
-                s.execute("CREATE DATABASE " + KEYCLOAK + " OWNER " + KEYCLOAK);
-            }
+            ensureDatabase(s, DATABASE, OWNER);
+            ensureRole(s, KEYCLOAK, KEYCLOAK_PASSWORD, "");
+            ensureDatabase(s, KEYCLOAK, KEYCLOAK);
+        }
+    }
+
+    private static void ensureRole(Statement s, String name, String password, String attributes) throws SQLException {
+        s.execute("""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                    CREATE ROLE %s LOGIN PASSWORD '%s'%s;
+                  END IF;
+                END $$""".formatted(name, name, password, attributes));
+    }
+
+    private static void ensureDatabase(Statement s, String name, String owner) throws SQLException {
+        if (!databaseExists(s, name)) {
+            s.execute("CREATE DATABASE " + name + " OWNER " + owner);
         }
     }
 

@@ -6,9 +6,7 @@ import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.callbacks.CallbackLedger;
 import io.greenribbon.hotline.contacts.AnsweredVia;
 import io.greenribbon.hotline.contacts.CallLedger;
-import io.greenribbon.hotline.contacts.ContactSource;
 import io.greenribbon.hotline.contacts.NewContact;
-import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.hotline.presence.Presence;
@@ -247,12 +245,8 @@ public class CallEvents {
             if (found.isPresent()) {
                 return Uni.createFrom().item(found.get());
             }
-            Optional<LineConfig> line = lines.forQueue(queue);
-            String division = line.map(LineConfig::divisionCode)
-                    .or(() -> lines.divisionOfQueue(queue)).orElseThrow();
-            NewContact contact = new NewContact(uniqueId, linkedId, line.map(LineConfig::id).orElse(null), division,
-                    ContactSource.FAIL_OPEN, null, null, null, false, null, 0, null,
-                    line.map(LineConfig::tier1Queue).orElse(queue), line.map(LineConfig::tier2Queue).orElse(null), at);
+            NewContact contact = FailOpenContact.inQueue(lines, queue, uniqueId, linkedId, Optional.empty(), at)
+                    .orElseThrow();
             return ledger.open(contact).chain(() -> ledger.find(uniqueId)).map(Optional::orElseThrow);
         });
     }

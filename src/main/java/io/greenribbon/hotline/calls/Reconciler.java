@@ -5,9 +5,7 @@ import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.callbacks.CallbackLedger;
 import io.greenribbon.hotline.contacts.AnsweredVia;
 import io.greenribbon.hotline.contacts.CallLedger;
-import io.greenribbon.hotline.contacts.ContactSource;
 import io.greenribbon.hotline.contacts.NewContact;
-import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.hotline.presence.Presence;
@@ -206,17 +204,8 @@ public class Reconciler {
             return Optional.empty();
         }
         String queue = channel.applicationData().split(",", 2)[0].trim();
-        Optional<LineConfig> line = lines.forQueue(queue);
-        Optional<String> division = line.map(LineConfig::divisionCode).or(() -> lines.divisionOfQueue(queue));
-        if (division.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<CallerIdentity.Identity> caller = identity.of(channel.callerNumber());
-        return Optional.of(new NewContact(channel.uniqueId(), channel.linkedId(), line.map(LineConfig::id).orElse(null),
-                division.get(), ContactSource.FAIL_OPEN, caller.map(CallerIdentity.Identity::key).orElse(null),
-                caller.map(CallerIdentity.Identity::sealedNumber).orElse(null), null, false, null, 0, null,
-                line.map(LineConfig::tier1Queue).orElse(queue), line.map(LineConfig::tier2Queue).orElse(null),
-                snapshot.minus(channel.duration())));
+        return FailOpenContact.inQueue(lines, queue, channel.uniqueId(), channel.linkedId(),
+                identity.of(channel.callerNumber()), snapshot.minus(channel.duration()));
     }
 
     /** The call is gone: close its contact at the end its CDR gives, else at the time it was noticed. */
