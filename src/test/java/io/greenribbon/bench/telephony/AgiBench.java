@@ -46,8 +46,11 @@ import java.util.function.Function;
  * time is mostly waiting for the two cores: 500 sessions in flight over ~1,000 sessions/s.</li>
  * <li>held open: callers on the lines that ask "press 1" listen to the prompt (4 s, then 5 s for the key;
  * one in ten presses 1), so each session lasts seconds, as on a real line, and calls arrive at the rate
- * that keeps 500 open; the trivial script plays the same prompt (target: decision p99 at most 5 ms).</li>
+ * that keeps 500 open; the trivial script plays the same prompt (target: decision p99 at most 5 ms). The
+ * waits are also printed one by one, to show which step the silence is in.</li>
  * </ul>
+ * Both loads are warmed up first with a thousand sessions of each kind (callers pressing 1 at once for the
+ * prompt), so the JIT compiles what is measured before it is measured.
  * Callers repeat (one in {@link #DISTINCT_CALLERS}), so the earlier-contact lookups find rows. Last, the
  * decision's database part alone ({@link RoutingService#open}) from 500 threads without sockets, to tell
  * the database's share from the protocol's.
@@ -75,7 +78,7 @@ class AgiBench {
     RoutingService routing;
 
     record Result(String script, int sessions, int failed, double p50Ms, double p99Ms, double maxMs, double perSecond,
-                  int peakOpen) {
+                  int peakOpen, List<long[]> silences) {
     }
 
     @Test
@@ -87,8 +90,14 @@ class AgiBench {
         int calls = Integer.getInteger("agi.calls", 5000);
         int heldCalls = Integer.getInteger("agi.held-calls", 3000);
         try {
+            // Warm-up, so that the JIT compiles every path measured before it is measured: both scripts without
+            // a prompt, then with it (callers who press 1 at once: the prompt, the key and the raise).
             run(peer, "bench-trivial", at -> at.to("bench-trivial"), concurrency, Math.min(calls, 1000), 0);
             run(peer, script, at -> at.to(line(script, ROUTE_LINES, at.i())), concurrency, Math.min(calls, 1000), 0);
+            run(peer, "bench-trivial-prompt", at -> pressingAtOnce(at.to("bench-trivial-prompt")), concurrency,
+                    Math.min(calls, 1000), 0);
+            run(peer, script, at -> pressingAtOnce(at.to(line(script, PRESS_ONE_LINES, at.i()))), concurrency,
+                    Math.min(calls, 1000), 0);
             System.out.printf("%n[AgiBench] %d cores, PostgreSQL with %s, the peer at %.0fx real time; decision time = the silence the PBX waits on the service in a session"
                     + " (from the agi_ environment and from each reply to the next command or the close)%n",
                     Runtime.getRuntime().availableProcessors(), durability(), TestPbx.SPEED);
@@ -115,6 +124,7 @@ class AgiBench {
                 System.out.printf("[AgiBench] %d sessions each, %d held open at once by callers listening to the press-1 prompt:%n",
                         heldCalls, concurrency);
                 print(trivialHeld, decisionHeld);
+                printSilences(trivialHeld, decisionHeld);
                 System.out.printf("[AgiBench] %s with %d sessions open: p99 %.2f ms (target: p99 <= 5 ms)%n", script,
                         decisionHeld.peakOpen(), decisionHeld.p99Ms());
                 System.out.println("[AgiBench] " + insideTheService());
@@ -170,6 +180,11 @@ class AgiBench {
         return script.equals("route") ? lines[i % lines.length] : script;
     }
 
+    /** A warm-up caller who presses 1 as soon as the prompt starts. */
+    private static CallScript pressingAtOnce(CallScript call) {
+        return call.presses("1").keyDelay(Duration.ofMillis(20));
+    }
+
     /** A caller who listens to the press-1 prompt: one in ten presses 1 two seconds into it, the others wait it out. */
     private static CallScript listening(CallScript call, int i) {
         return i % 10 == 0 ? call.presses("1").keyDelay(Duration.ofSeconds(2)) : call;
@@ -181,6 +196,25 @@ class AgiBench {
         for (Result r : results) {
             System.out.printf("[AgiBench] %-20s %8.2f %8.2f %8.2f %10.0f %9d %7d%n", r.script(), r.p50Ms(), r.p99Ms(),
                     r.maxMs(), r.perSecond(), r.peakOpen(), r.failed());
+        }
+    }
+
+    /**
+     * Where each script's silence goes: the PBX's waits one by one, in sessions with the usual number of them
+     * (the first is the decision before the prompt; the last, the close after AJ_AGISTATUS).
+     */
+    private static void printSilences(Result... results) {
+        for (Result r : results) {
+            int usual = r.silences().stream().collect(java.util.stream.Collectors.groupingBy(s -> s.length,
+                    java.util.stream.Collectors.counting())).entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                    .map(java.util.Map.Entry::getKey).orElse(0);
+            StringBuilder line = new StringBuilder(String.format("[AgiBench] %-20s waits one by one, p50/p99 ms:", r.script()));
+            for (int step = 0; step < usual; step++) {
+                int k = step;
+                List<Long> sorted = r.silences().stream().filter(s -> s.length == usual).map(s -> s[k]).sorted().toList();
+                line.append(String.format(" %d) %.2f/%.2f", step + 1, percentile(sorted, 0.50), percentile(sorted, 0.99)));
+            }
+            System.out.println(line);
         }
     }
 
@@ -197,7 +231,7 @@ class AgiBench {
      */
     private static Result run(AsteriskPeer peer, String script, Function<Placing, CallScript> placing, int concurrency,
                               int calls, double rate) throws InterruptedException {
-        ConcurrentLinkedQueue<Long> timings = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> timings = new ConcurrentLinkedQueue<>();
         peer.agiTimings(timings::add);
         Semaphore inFlight = new Semaphore(concurrency);
         AtomicInteger open = new AtomicInteger();
@@ -231,10 +265,11 @@ class AgiBench {
                 failed.incrementAndGet();
             }
         }
-        List<Long> sorted = new ArrayList<>(timings);
+        List<Long> sorted = new ArrayList<>(timings.stream().map(s -> java.util.Arrays.stream(s).sum()).toList());
         Collections.sort(sorted);
         return new Result(script, sorted.size(), failed.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, calls / (elapsed / 1e9), peak.get());
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, calls / (elapsed / 1e9), peak.get(),
+                List.copyOf(timings));
     }
 
     private static String caller(int i) {
@@ -278,7 +313,7 @@ class AgiBench {
         Collections.sort(sorted);
         return new Result("routing.open", sorted.size(), failed.get(), percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
-                calls / (elapsed / 1e9), threads);
+                calls / (elapsed / 1e9), threads, List.of());
     }
 
     private static double percentile(List<Long> sorted, double p) {

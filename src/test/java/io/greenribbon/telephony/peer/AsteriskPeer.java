@@ -234,13 +234,12 @@ public final class AsteriskPeer implements AutoCloseable {
     }
 
     /**
-     * Receives, for every FastAGI session from now on, the real nanoseconds the PBX waited on the server:
-     * from the end of the agi_ environment, and from each reply, to the server's next command or its close
-     * (a command's own time, such as a prompt the caller listens to, is not counted). For a script that
-     * only decides, the session from its environment to its close; the silence a caller hears in all. Null
-     * stops it.
+     * Receives, for every FastAGI session from now on, the real nanoseconds the PBX waited on the server,
+     * one after the other: from the end of the agi_ environment, and from each reply, to the server's next
+     * command or its close (a command's own time, such as a prompt the caller listens to, is not counted).
+     * Their sum is the silence a caller hears in all. Null stops it.
      */
-    public void agiTimings(java.util.function.LongConsumer timings) {
+    public void agiTimings(java.util.function.Consumer<long[]> timings) {
         core.agiTimings = timings;
     }
 

@@ -58,17 +58,21 @@ final class FastAgiClient {
         try {
             write(environment());
             long since = System.nanoTime();
-            long waited = 0;
+            long[] silences = new long[8];
+            int count = 0;
             if (channel.call != null) {
                 channel.call.agiStarted();
             }
             while (true) {
                 String line = readUnlocked();
-                waited += lineAt - since;
+                if (count == silences.length) {
+                    silences = java.util.Arrays.copyOf(silences, count * 2);
+                }
+                silences[count++] = lineAt - since;
                 if (line == null) {
-                    java.util.function.LongConsumer timings = core.agiTimings;
+                    java.util.function.Consumer<long[]> timings = core.agiTimings;
                     if (timings != null) {
-                        timings.accept(waited);
+                        timings.accept(java.util.Arrays.copyOf(silences, count));
                     }
                     break;
                 }

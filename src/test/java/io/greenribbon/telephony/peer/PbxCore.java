@@ -50,7 +50,7 @@ final class PbxCore {
     int processedCalls;
     final ZoneId cdrZone;
     /** When set, each FastAGI session's time from its environment to the server's close (benchmarks). */
-    volatile java.util.function.LongConsumer agiTimings;
+    volatile java.util.function.Consumer<long[]> agiTimings;
     /** Whether CDRs go to the writer (benchmarks turn it off). */
     volatile boolean cdrWrites = true;
     /** Addresses of FastAGI servers the peer refuses to reach (tests of "service down"). */
