@@ -1,0 +1,104 @@
+package io.greenribbon.risk;
+
+import io.greenribbon.audit.AuditEntry;
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.telephony.PbxEvent;
+import io.greenribbon.telephony.PbxEventListener;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows each page to its end at the PBX. AMI accepting an Originate only means the supervisor's phone
+ * is being rung: when it is busy, unreachable or not answered, the case's timeline says so and the
+ * supervisors on duty are alerted on their consoles, so nobody counts on a call that never happened.
+ * The escalation deadlines keep running either way.
+ */
+@ApplicationScoped
+class PageOutcomes implements PbxEventListener {
+
+    private static final Logger LOG = Logger.getLogger(PageOutcomes.class);
+    /** Pages ring for 30 s; an outcome older than this cannot be one of ours still waiting. */
+    private static final Duration RECENT = Duration.ofHours(1);
+    /**
+     * A phone that is not registered fails at once, possibly before the page is on the timeline (that is
+     * written once AMI has queued the Originate, maybe by another replica): look again a few times.
+     */
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
+    private static final int LOOKS = 3;
+
+    private final RiskGate gate;
+    private final CaseEventRepository events;
+    private final RiskCaseRepository cases;
+    private final RiskAlerts alerts;
+
+    PageOutcomes(RiskGate gate, CaseEventRepository events, RiskCaseRepository cases, RiskAlerts alerts) {
+        this.gate = gate;
+        this.events = events;
+        this.cases = cases;
+        this.alerts = alerts;
+    }
+
+    @Override
+    public void on(PbxEvent event) {
+        if (event instanceof PbxEvent.OriginateResult result && !result.success()) {
+            try {
+                if (!Blocking.await(() -> unanswered(result))) {
+                    lookAgain(result, 1);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record the unanswered page %s", result.correlationId());
+            }
+        }
+    }
+
+    /** On a worker thread, off the dispatcher's, which the hotline's events must not wait behind. */
+    private void lookAgain(PbxEvent.OriginateResult result, int look) {
+        if (look >= LOOKS) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().schedule(() -> {
+            try {
+                if (!Blocking.await(() -> unanswered(result))) {
+                    lookAgain(result, look + 1);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not record the unanswered page %s", result.correlationId());
+            }
+        }, LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records the outcome on the case of the page it belongs to; false when no page has that call id. */
+    Uni<Boolean> unanswered(PbxEvent.OriginateResult result) {
+        return gate.asSystem("pager", tx -> events.find("kind = ?1 and at > ?2 and detail like ?3",
+                        RiskCaseEvent.Kind.PAGED, tx.now().minus(RECENT), "%;call=" + result.correlationId())
+                .firstResult()
+                .chain(paged -> paged == null ? Uni.createFrom().item(false) : cases.findById(paged.caseId).chain(c -> {
+                    String detail = paged.detail.substring(0, paged.detail.indexOf(";call=")) + ";call="
+                            + result.correlationId() + ";reason=" + reason(result.reason());
+                    tx.audit(AuditEntry.system(tx.now(), "pager", "risk.case.page", "risk_case", c.id, c.division,
+                            "ESCALATION", RiskCaseEvent.Kind.PAGE_UNANSWERED.name()));
+                    return alerts.event(tx, c, RiskCaseEvent.Kind.PAGE_UNANSWERED, detail)
+                            .chain(() -> alerts.alertOnDuty(tx, c, "page-unanswered")).replaceWith(true);
+                })));
+    }
+
+    /**
+     * OriginateResponse's Reason, the last control frame: Asterisk 22 sends 0 for a phone that is not
+     * registered, unreachable or busy (486), 3 when it rang until the timeout.
+     */
+    static String reason(int code) {
+        return switch (code) {
+            case 0 -> "not-reached";
+            case 3 -> "no-answer";
+            case 5 -> "busy";
+            case 8 -> "congestion";
+            case 1 -> "hung-up";
+            default -> "failed-" + code;
+        };
+    }
+}
