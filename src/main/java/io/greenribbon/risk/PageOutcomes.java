@@ -5,11 +5,13 @@ import io.greenribbon.hotline.Blocking;
 import io.greenribbon.telephony.PbxEvent;
 import io.greenribbon.telephony.PbxEventListener;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +37,11 @@ class PageOutcomes implements PbxEventListener {
     private final CaseEventRepository events;
     private final RiskCaseRepository cases;
     private final RiskAlerts alerts;
+    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "risk-page-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
 
     PageOutcomes(RiskGate gate, CaseEventRepository events, RiskCaseRepository cases, RiskAlerts alerts) {
         this.gate = gate;
@@ -43,33 +50,33 @@ class PageOutcomes implements PbxEventListener {
         this.alerts = alerts;
     }
 
+    /**
+     * Recorded on a thread of their own, one at a time: the dispatcher's one thread carries the hotline's
+     * call events in order, and a burst of unanswered pages (an imminent case pages every supervisor on
+     * duty) must neither hold them up nor take every database connection.
+     */
     @Override
     public void on(PbxEvent event) {
         if (event instanceof PbxEvent.OriginateResult result && !result.success()) {
-            try {
-                if (!Blocking.await(() -> unanswered(result))) {
-                    lookAgain(result, 1);
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record the unanswered page %s", result.correlationId());
-            }
+            record(result, 0, Duration.ZERO);
         }
     }
 
-    /** On a worker thread, off the dispatcher's, which the hotline's events must not wait behind. */
-    private void lookAgain(PbxEvent.OriginateResult result, int look) {
-        if (look >= LOOKS) {
-            return;
-        }
-        Infrastructure.getDefaultWorkerPool().schedule(() -> {
+    private void record(PbxEvent.OriginateResult result, int look, Duration after) {
+        recorder.schedule(() -> {
             try {
-                if (!Blocking.await(() -> unanswered(result))) {
-                    lookAgain(result, look + 1);
+                if (!Blocking.await(() -> unanswered(result)) && look + 1 < LOOKS) {
+                    record(result, look + 1, LOOK_AGAIN);
                 }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not record the unanswered page %s", result.correlationId());
             }
-        }, LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.shutdownNow();
     }
 
     /** Records the outcome on the case of the page it belongs to; false when no page has that call id. */
