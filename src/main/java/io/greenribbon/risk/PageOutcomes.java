@@ -32,6 +32,11 @@ class PageOutcomes implements PbxEventListener {
      */
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
     private static final int LOOKS = 3;
+    /**
+     * One record must not hold up the others behind it on the recorder's thread: a case row another
+     * transaction keeps locked makes this one wait, so it gives up after this long and looks again later.
+     */
+    private static final Duration RECORD_WITHIN = Duration.ofSeconds(5);
 
     private final RiskGate gate;
     private final CaseEventRepository events;
@@ -64,12 +69,17 @@ class PageOutcomes implements PbxEventListener {
 
     private void record(PbxEvent.OriginateResult result, int look, Duration after) {
         recorder.schedule(() -> {
+            boolean recorded;
             try {
-                if (!Blocking.await(() -> unanswered(result)) && look + 1 < LOOKS) {
-                    record(result, look + 1, LOOK_AGAIN);
-                }
+                recorded = Blocking.await(() -> unanswered(result).ifNoItem().after(RECORD_WITHIN).fail());
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not record the unanswered page %s", result.correlationId());
+                LOG.warnf("Could not record the unanswered page %s yet: %s", result.correlationId(), e.toString());
+                recorded = false;
+            }
+            if (!recorded && look + 1 < LOOKS) {
+                record(result, look + 1, LOOK_AGAIN);
+            } else if (!recorded) {
+                LOG.errorf("Gave up recording the unanswered page %s", result.correlationId());
             }
         }, after.toMillis(), TimeUnit.MILLISECONDS);
     }
