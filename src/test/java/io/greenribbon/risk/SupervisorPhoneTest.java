@@ -103,6 +103,33 @@ class SupervisorPhoneTest {
     }
 
     @Test
+    void aPageThePhoneDoesNotTakeIsOnTheTimelineAndAlertsTheSupervisorsOnDuty() {
+        peer().phone("supervisor3").doesNotAnswer();
+        long id = RiskApi.openCase("counsellor1", true);
+        String callId = pages(id, 2).get("supervisor3");
+        OriginateResult rang = RecordingListener.await(OriginateResult.class, r -> callId.equals(r.correlationId()));
+        assertThat(rang.success()).isFalse();
+        assertThat(unansweredPages(id)).containsExactly("to=supervisor3;call=" + callId + ";reason=no-answer");
+        assertThat(get("supervisor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getList("timeline.findAll { it.kind == 'ALERTED' }.detail", String.class))
+                .anySatisfy(d -> assertThat(d).startsWith("reason=page-unanswered;to=").contains("supervisor1", "supervisor3"));
+    }
+
+    @Test
+    void aPageToAPhoneThatIsNotRegisteredFailsAtOnceAndIsStillOnTheTimeline() {
+        peer().phone("supervisor3").registered(false);
+        long id = RiskApi.openCase("counsellor1", true);
+        String callId = pages(id, 2).get("supervisor3");
+        assertThat(unansweredPages(id)).containsExactly("to=supervisor3;call=" + callId + ";reason=not-reached");
+    }
+
+    private static List<String> unansweredPages(long caseId) {
+        return await().atMost(SOON).until(() -> get("supervisor1", "/api/risk/cases/" + caseId)
+                .statusCode(200).extract().jsonPath()
+                .getList("timeline.findAll { it.kind == 'PAGE_UNANSWERED' }.detail", String.class), l -> !l.isEmpty());
+    }
+
+    @Test
     void theCounsellorOnALiveCallBringsTheSupervisorInUntilTheCallEnds() {
         Hotline.available("counsellor1", "130104", "counselor1");
         PeerCall call = Hotline.call(CallScript.from(HotlineCalls.newNumber()).to(Hotline.QIAOXI_LINE).presses("2")

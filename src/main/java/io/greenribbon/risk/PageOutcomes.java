@@ -1,0 +1,121 @@
+package io.greenribbon.risk;
+
+import io.greenribbon.audit.AuditEntry;
+import io.greenribbon.hotline.Blocking;
+import io.greenribbon.telephony.PbxEvent;
+import io.greenribbon.telephony.PbxEventListener;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows each page to its end at the PBX. AMI accepting an Originate only means the supervisor's phone
+ * is being rung: when it is busy, unreachable or not answered, the case's timeline says so and the
+ * supervisors on duty are alerted on their consoles, so nobody counts on a call that never happened.
+ * The escalation deadlines keep running either way.
+ */
+@ApplicationScoped
+class PageOutcomes implements PbxEventListener {
+
+    private static final Logger LOG = Logger.getLogger(PageOutcomes.class);
+    /** Pages ring for 30 s; an outcome older than this cannot be one of ours still waiting. */
+    private static final Duration RECENT = Duration.ofHours(1);
+    /**
+     * A phone that is not registered fails at once, possibly before the page is on the timeline (that is
+     * written once AMI has queued the Originate, maybe by another replica): look again a few times.
+     */
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
+    private static final int LOOKS = 3;
+    /**
+     * One record must not hold up the others behind it on the recorder's thread: a case row another
+     * transaction keeps locked makes this one wait, so it gives up after this long and looks again later.
+     */
+    private static final Duration RECORD_WITHIN = Duration.ofSeconds(5);
+
+    private final RiskGate gate;
+    private final CaseEventRepository events;
+    private final RiskCaseRepository cases;
+    private final RiskAlerts alerts;
+    private final ScheduledExecutorService recorder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "risk-page-outcomes");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PageOutcomes(RiskGate gate, CaseEventRepository events, RiskCaseRepository cases, RiskAlerts alerts) {
+        this.gate = gate;
+        this.events = events;
+        this.cases = cases;
+        this.alerts = alerts;
+    }
+
+    /**
+     * Recorded on a thread of their own, one at a time: the dispatcher's one thread carries the hotline's
+     * call events in order, and a burst of unanswered pages (an imminent case pages every supervisor on
+     * duty) must neither hold them up nor take every database connection.
+     */
+    @Override
+    public void on(PbxEvent event) {
+        if (event instanceof PbxEvent.OriginateResult result && !result.success()) {
+            record(result, 0, Duration.ZERO);
+        }
+    }
+
+    private void record(PbxEvent.OriginateResult result, int look, Duration after) {
+        recorder.schedule(() -> {
+            boolean recorded;
+            try {
+                recorded = Blocking.await(() -> unanswered(result).ifNoItem().after(RECORD_WITHIN).fail());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not record the unanswered page %s yet: %s", result.correlationId(), e.toString());
+                recorded = false;
+            }
+            if (!recorded && look + 1 < LOOKS) {
+                record(result, look + 1, LOOK_AGAIN);
+            } else if (!recorded) {
+                LOG.errorf("Gave up recording the unanswered page %s", result.correlationId());
+            }
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        recorder.shutdownNow();
+    }
+
+    /** Records the outcome on the case of the page it belongs to; false when no page has that call id. */
+    Uni<Boolean> unanswered(PbxEvent.OriginateResult result) {
+        return gate.asSystem("pager", tx -> events.find("kind = ?1 and at > ?2 and detail like ?3",
+                        RiskCaseEvent.Kind.PAGED, tx.now().minus(RECENT), "%;call=" + result.correlationId())
+                .firstResult()
+                .chain(paged -> paged == null ? Uni.createFrom().item(false) : cases.findById(paged.caseId).chain(c -> {
+                    String detail = paged.detail.substring(0, paged.detail.indexOf(";call=")) + ";call="
+                            + result.correlationId() + ";reason=" + reason(result.reason());
+                    tx.audit(AuditEntry.system(tx.now(), "pager", "risk.case.page", "risk_case", c.id, c.division,
+                            "ESCALATION", RiskCaseEvent.Kind.PAGE_UNANSWERED.name()));
+                    return alerts.event(tx, c, RiskCaseEvent.Kind.PAGE_UNANSWERED, detail)
+                            .chain(() -> alerts.alertOnDuty(tx, c, "page-unanswered")).replaceWith(true);
+                })));
+    }
+
+    /**
+     * OriginateResponse's Reason, the last control frame: Asterisk 22 sends 0 for a phone that is not
+     * registered, unreachable or busy (486), 3 when it rang until the timeout.
+     */
+    static String reason(int code) {
+        return switch (code) {
+            case 0 -> "not-reached";
+            case 3 -> "no-answer";
+            case 5 -> "busy";
+            case 8 -> "congestion";
+            case 1 -> "hung-up";
+            default -> "failed-" + code;
+        };
+    }
+}
