@@ -62,7 +62,8 @@ class PageOutcomes implements PbxEventListener {
      */
     @Override
     public void on(PbxEvent event) {
-        if (event instanceof PbxEvent.OriginateResult result && !result.success()) {
+        if (event instanceof PbxEvent.OriginateResult result && !result.success()
+                && PbxSupervisorPager.PAGE_CONTEXT.equals(result.context())) {
             record(result, 0, Duration.ZERO);
         }
     }

@@ -162,11 +162,11 @@ public sealed interface PbxEvent {
     /**
      * The outcome of an {@link Pbx#originate} request, correlated by the id {@code originate} returned.
      * {@code reason} is Asterisk's: 4 answered, 3 ring timeout, 5 busy, 8 congestion, 0 failed (no such or
-     * unreachable endpoint, busy, transport timeout). {@code uniqueId} is the originated channel, when one
-     * was created.
+     * unreachable endpoint, busy, transport timeout). {@code context} is the dialplan context the request
+     * named (what the call was for); {@code uniqueId} is the originated channel, when one was created.
      */
     record OriginateResult(Instant timestamp, String correlationId, boolean success, int reason, String channel,
-                           Optional<String> uniqueId) implements PbxEvent {
+                           String context, Optional<String> uniqueId) implements PbxEvent {
     }
 
     /**

@@ -65,6 +65,7 @@ class CallControlTest {
         assertThat(result.reason()).isEqualTo(4);
         assertThat(result.uniqueId()).contains(id);
         assertThat(result.channel()).startsWith("PJSIP/counselor1-");
+        assertThat(result.context()).as("what the call was for").isEqualTo("hotline-callback");
         DialStarted dial = RecordingListener.await(DialStarted.class, d -> id.equals(d.uniqueId()));
         assertThat(dial.dialString()).isEqualTo("13800138000@carrier");
         assertThat(RecordingListener.await(DialResult.class, d -> id.equals(d.uniqueId())).answered()).isTrue();
@@ -82,6 +83,7 @@ class CallControlTest {
         assertThat(noContact.success()).isFalse();
         assertThat(noContact.reason()).isZero();
         assertThat(noContact.uniqueId()).isEmpty();
+        assertThat(noContact.context()).isEqualTo("hotline-callback");
 
         TestPbx.get().peer.phone("counselor1").isBusy();
         String busy = pbx.originate(callback("PJSIP/counselor1", Duration.ofSeconds(10))).await().atMost(Duration.ofSeconds(5));

@@ -133,7 +133,7 @@ final class PbxEventTranslator {
         if (e instanceof OriginateResponseEvent o) {
             String uniqueId = o.getUniqueId();
             return Optional.of(new PbxEvent.OriginateResult(at, o.getActionId(), "Success".equalsIgnoreCase(o.getResponse()),
-                    number(o.getReason()), o.getChannel(),
+                    number(o.getReason()), o.getChannel(), blank(o.getContext()),
                     uniqueId == null || uniqueId.isBlank() || uniqueId.equals("<unknown>") ? Optional.empty()
                             : Optional.of(uniqueId)));
         }
