@@ -49,8 +49,8 @@ import java.util.function.Function;
  * that keeps 500 open; the trivial script plays the same prompt (target: decision p99 at most 5 ms). The
  * waits are also printed one by one, to show which step the silence is in.</li>
  * </ul>
- * Both loads are warmed up first with a thousand sessions of each kind (callers pressing 1 at once for the
- * prompt), so the JIT compiles what is measured before it is measured.
+ * Each load is warmed up first with a thousand sessions of each script (callers pressing 1 at once before
+ * the held load), so the JIT compiles what is measured before it is measured.
  * Callers repeat (one in {@link #DISTINCT_CALLERS}), so the earlier-contact lookups find rows. Last, the
  * decision's database part alone ({@link RoutingService#open}) from 500 threads without sockets, to tell
  * the database's share from the protocol's.
@@ -90,14 +90,9 @@ class AgiBench {
         int calls = Integer.getInteger("agi.calls", 5000);
         int heldCalls = Integer.getInteger("agi.held-calls", 3000);
         try {
-            // Warm-up, so that the JIT compiles every path measured before it is measured: both scripts without
-            // a prompt, then with it (callers who press 1 at once: the prompt, the key and the raise).
+            // Warm-up, so that the JIT compiles the paths measured before they are measured.
             run(peer, "bench-trivial", at -> at.to("bench-trivial"), concurrency, Math.min(calls, 1000), 0);
             run(peer, script, at -> at.to(line(script, ROUTE_LINES, at.i())), concurrency, Math.min(calls, 1000), 0);
-            run(peer, "bench-trivial-prompt", at -> pressingAtOnce(at.to("bench-trivial-prompt")), concurrency,
-                    Math.min(calls, 1000), 0);
-            run(peer, script, at -> pressingAtOnce(at.to(line(script, PRESS_ONE_LINES, at.i()))), concurrency,
-                    Math.min(calls, 1000), 0);
             System.out.printf("%n[AgiBench] %d cores, PostgreSQL with %s, the peer at %.0fx real time; decision time = the silence the PBX waits on the service in a session"
                     + " (from the agi_ environment and from each reply to the next command or the close)%n",
                     Runtime.getRuntime().availableProcessors(), durability(), TestPbx.SPEED);
@@ -115,6 +110,11 @@ class AgiBench {
                 // for the key; one caller in ten presses 1 after 2 s), and new calls arrive at the rate that keeps
                 // `concurrency` sessions open.
                 double heldRate = concurrency / (0.9 * 9.0 + 0.1 * 2.0);
+                // The prompt's paths (the prompt, the key, the raise) warmed up too, by callers who press 1 at once.
+                run(peer, "bench-trivial-prompt", at -> pressingAtOnce(at.to("bench-trivial-prompt")), concurrency,
+                        Math.min(heldCalls, 1000), 0);
+                run(peer, script, at -> pressingAtOnce(at.to(line(script, PRESS_ONE_LINES, at.i()))), concurrency,
+                        Math.min(heldCalls, 1000), 0);
                 Result trivialHeld = run(peer, "bench-trivial-prompt", at -> listening(at.to("bench-trivial-prompt"), at.i()),
                         concurrency, heldCalls, heldRate);
                 long commitsBefore = commits();
