@@ -96,8 +96,7 @@ class PageOutcomes implements PbxEventListener {
                         RiskCaseEvent.Kind.PAGED, tx.now().minus(RECENT), "%;call=" + result.correlationId())
                 .firstResult()
                 .chain(paged -> paged == null ? Uni.createFrom().item(false) : cases.findById(paged.caseId).chain(c -> {
-                    String detail = paged.detail.substring(0, paged.detail.indexOf(";call=")) + ";call="
-                            + result.correlationId() + ";reason=" + reason(result.reason());
+                    String detail = paged.detail + ";reason=" + reason(result);
                     tx.audit(AuditEntry.system(tx.now(), "pager", "risk.case.page", "risk_case", c.id, c.division,
                             "ESCALATION", RiskCaseEvent.Kind.PAGE_UNANSWERED.name()));
                     return alerts.event(tx, c, RiskCaseEvent.Kind.PAGE_UNANSWERED, detail)
@@ -105,18 +104,9 @@ class PageOutcomes implements PbxEventListener {
                 })));
     }
 
-    /**
-     * OriginateResponse's Reason, the last control frame: Asterisk 22 sends 0 for a phone that is not
-     * registered, unreachable or busy (486), 3 when it rang until the timeout.
-     */
-    static String reason(int code) {
-        return switch (code) {
-            case 0 -> "not-reached";
-            case 3 -> "no-answer";
-            case 5 -> "busy";
-            case 8 -> "congestion";
-            case 1 -> "hung-up";
-            default -> "failed-" + code;
-        };
+    /** The timeline's reason: the failure's label, with Asterisk's code when it is none of the known ones. */
+    private static String reason(PbxEvent.OriginateResult result) {
+        PbxEvent.OriginateFailure failure = result.failure().orElseThrow();
+        return failure == PbxEvent.OriginateFailure.OTHER ? "failed-" + result.reason() : failure.label();
     }
 }

@@ -167,6 +167,41 @@ public sealed interface PbxEvent {
      */
     record OriginateResult(Instant timestamp, String correlationId, boolean success, int reason, String channel,
                            String context, Optional<String> uniqueId) implements PbxEvent {
+
+        /** Why the call did not connect; empty when it did. */
+        public Optional<OriginateFailure> failure() {
+            return success ? Optional.empty() : Optional.of(OriginateFailure.of(reason));
+        }
+    }
+
+    /**
+     * Why an originated call did not connect, from OriginateResponse's Reason (the last control frame):
+     * Asterisk 22 sends 0 for a phone that is not registered, is unreachable or is busy (486), 3 when it
+     * rang until the timeout.
+     */
+    enum OriginateFailure {
+        NOT_REACHED, HUNG_UP, NO_ANSWER, BUSY, CONGESTION, OTHER;
+
+        static OriginateFailure of(int reason) {
+            return switch (reason) {
+                case 0 -> NOT_REACHED;
+                case 1 -> HUNG_UP;
+                case 3 -> NO_ANSWER;
+                case 5 -> BUSY;
+                case 8 -> CONGESTION;
+                default -> OTHER;
+            };
+        }
+
+        /** The phone was there but nobody took the call. */
+        public boolean unanswered() {
+            return this == NO_ANSWER || this == BUSY;
+        }
+
+        /** For a timeline or a log: not-reached, hung-up, no-answer, busy, congestion, other. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

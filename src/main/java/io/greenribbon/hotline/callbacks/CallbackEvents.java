@@ -18,7 +18,7 @@ public class CallbackEvents {
     }
 
     public Uni<Void> originateResult(PbxEvent.OriginateResult e) {
-        return settle(() -> ledger.originateResult(e.correlationId(), e.success(), e.reason(), e.timestamp()),
+        return settle(() -> ledger.originateResult(e.correlationId(), e.failure(), e.timestamp()),
                 e.timestamp());
     }
 

@@ -1,11 +1,13 @@
 package io.greenribbon.hotline.callbacks;
 
 import io.greenribbon.hotline.Sql;
+import io.greenribbon.telephony.PbxEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static io.greenribbon.hotline.Sql.at;
 
@@ -45,8 +47,9 @@ public class CallbackLedger {
     }
 
     /** The Originate's result: the counsellor's phone answered, or the call failed. */
-    public Uni<Settled> originateResult(String originateId, boolean success, int reason, Instant at) {
-        String outcome = success ? "PENDING" : reason == 3 || reason == 5 ? "PHONE_UNANSWERED" : "FAILED";
+    public Uni<Settled> originateResult(String originateId, Optional<PbxEvent.OriginateFailure> failure, Instant at) {
+        boolean success = failure.isEmpty();
+        String outcome = failure.map(f -> f.unanswered() ? "PHONE_UNANSWERED" : "FAILED").orElse("PENDING");
         return settledRow(Sql.rows("""
                         INSERT INTO hotline_callback_attempt AS a (originate_id, phone_answered_at, ended_at, outcome)
                         VALUES (:oid, :answered, :ended, :outcome)
