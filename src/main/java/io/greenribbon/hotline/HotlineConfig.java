@@ -37,6 +37,17 @@ public interface HotlineConfig {
     @WithDefault("PT5S")
     Duration pressOneTimeout();
 
+    /**
+     * How long the route script waits, once the confidentiality notice has played, for the contact it opened
+     * meanwhile; past it the script fails and the dialplan puts the caller through on the line's defaults.
+     */
+    @WithDefault("PT3S")
+    Duration routeDecisionTimeout();
+
+    /** Threads that open contacts while callers hear the notice (each holds one database connection at a time). */
+    @WithDefault("16")
+    int routeOpeners();
+
     /** How long the caller's own counsellor rings before the call goes to the queues. */
     @WithDefault("PT20S")
     Duration preferredWait();

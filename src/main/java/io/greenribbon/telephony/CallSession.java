@@ -63,6 +63,14 @@ public interface CallSession {
     List<String> args();
 
     /**
+     * Plays {@code sound} (a sound file name without extension) to its end; keys do not interrupt it.
+     *
+     * @return false when Asterisk could not play it (no such file)
+     * @throws CallHungUpException when the caller hangs up meanwhile
+     */
+    boolean play(String sound);
+
+    /**
      * Plays {@code prompt} (a sound file name without extension) and waits for one key.
      *
      * @return the key pressed, or empty when the caller pressed nothing within {@code timeout}

@@ -91,6 +91,8 @@ class CdrRecoveryTest {
             assertThat(abandonedUnseen.awaitEnd(SOON)).isTrue();
             assertThat(answeredUnseen.awaitEnd(SOON)).isTrue();
             assertThat(answeredUnseen.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
+            assertThat(answeredUnseen.soundsHeard()).as("the service being down, the dialplan plays the notice")
+                    .containsExactly("greenribbon/confidentiality");
             assertThat(abandonedUnseen.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
             // A caller the supervisor answers while the service is down, still talking when it is back.
             unseenGoesOn = call(CallScript.from("13911170005").to(XINHUA_LINE).talksFor(Duration.ofSeconds(600)));

@@ -63,6 +63,9 @@ class RouteScriptTest {
 
         assertThat(call.awaitEnd(SOON)).isTrue();
         assertThat(call.keyReads()).as("the line asks press 1").isEqualTo(1);
+        assertThat(call.soundsHeard()).as("the notice once, played by the route, then the question")
+                .containsExactly("greenribbon/confidentiality", "greenribbon/press-1-if-in-danger");
+        assertThat(call.variable("PLAYBACKSTATUS")).isEqualTo("SUCCESS");
         assertThat(call.variable("AGISTATUS")).isEqualTo("SUCCESS");
         assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("SUCCESS");
         assertThat(call.variable("HOTLINE_FAILOPEN")).isNull();
@@ -111,6 +114,23 @@ class RouteScriptTest {
     }
 
     @Test
+    void theContactOpensWhileTheCallerHearsTheNoticeSoACallerWhoHangsUpDuringItLeavesOne() {
+        // The notice lasts 6 s; the caller hangs up 2 s into it.
+        PeerCall call = call(CallScript.from("13911110004").to(XINHUA_LINE).hangsUpAfterAgiStart(Duration.ofSeconds(2)));
+        Map<String, Object> opened = awaitContact(call.uniqueId(), c -> true);
+        assertThat(opened).containsEntry("source", "ROUTE").containsEntry("line_id", XINHUA_LINE);
+
+        assertThat(call.awaitEnd(SOON)).isTrue();
+        assertThat(call.variable("AGISTATUS")).isEqualTo("HANGUP");
+        assertThat(call.soundsHeard()).containsExactly("greenribbon/confidentiality");
+        assertThat(call.keyReads()).as("never asked").isZero();
+        Map<String, Object> c = awaitClosed(call.uniqueId());
+        assertThat(c).containsEntry("queued_at", null).containsEntry("answered_at", null)
+                .containsEntry("caller_key", hash.of("13911110004"));
+        assertThat(Hotline.timeline((Long) c.get("id"))).containsExactly("HANGUP");
+    }
+
+    @Test
     void anUnknownLineIsRefusedAndTheDialplanFallsBackToTheCityQueue() {
         Hotline.available("counsellor1", "130104", "counselor1");
         peer().phone("counselor1").answersAfter(Duration.ofSeconds(2), Duration.ofSeconds(20));
@@ -119,6 +139,8 @@ class RouteScriptTest {
         assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("FAILED");
         assertThat(call.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
         assertThat(call.variable("HOTLINE_CALL_ID")).isNull();
+        assertThat(call.soundsHeard()).as("refused before the notice, which the dialplan then plays")
+                .containsExactly("greenribbon/confidentiality");
         // The contact comes from the queue events, filed under the city line whose queue answered.
         Map<String, Object> c = awaitContact(call.uniqueId(), x -> "CLOSED".equals(x.get("status"))
                 && x.get("caller_key") != null);

@@ -113,20 +113,27 @@ class TelephonyConfigTest {
         Dialplan plan = dialplan();
         List<Dialplan.Step> flow = plan.find("hotline", "s").orElseThrow().steps();
         List<String> apps = flow.stream().map(Dialplan.Step::app).toList();
-        assertThat(apps).containsSubsequence("Answer", "Playback", "AGI", "ExecIf", "Dial", "Queue", "Queue", "Dial", "Hangup");
-        Dialplan.Step agi = flow.stream().filter(s -> s.app().equals("AGI")).findFirst().orElseThrow();
-        assertThat(agi.data()).startsWith("${GREENRIBBON_AGI}/route,${HOTLINE_LINE},${CALLERID(num)}");
-        Dialplan.Step failOpen = flow.get(apps.subList(apps.indexOf("AGI"), apps.size()).indexOf("ExecIf")
-                + apps.indexOf("AGI"));
-        assertThat(failOpen.data()).contains("\"${AGISTATUS}\" != \"SUCCESS\"", "\"${AJ_AGISTATUS}\" != \"SUCCESS\"",
+        assertThat(apps).containsSubsequence("Answer", "Set", "AGI", "ExecIf", "ExecIf", "Dial", "Queue", "Queue", "Dial",
+                "Hangup");
+        int agiAt = apps.indexOf("AGI");
+        Dialplan.Step agi = flow.get(agiAt);
+        assertThat(agi.data()).isEqualTo("${GREENRIBBON_AGI}/route,${HOTLINE_LINE},${CALLERID(num)},${HOTLINE_NOTICE}");
+        assertThat(flow.get(agiAt - 1).data()).as("cleared, so that only the route's STREAM FILE sets it")
+                .isEqualTo("PLAYBACKSTATUS=");
+        List<Dialplan.Step> afterAgi = flow.subList(agiAt, flow.size()).stream().filter(s -> s.app().equals("ExecIf")).toList();
+        assertThat(afterAgi.get(0).data()).contains("\"${AGISTATUS}\" != \"SUCCESS\"", "\"${AJ_AGISTATUS}\" != \"SUCCESS\"",
                 "Set(HOTLINE_FAILOPEN=1)");
+        // The notice is never skipped: the dialplan plays it when the service did not.
+        assertThat(afterAgi.get(1).data()).isEqualTo("$[\"${PLAYBACKSTATUS}\" != \"SUCCESS\"]?Playback(${HOTLINE_NOTICE})");
+        assertThat(apps.subList(0, agiAt)).doesNotContain("Playback");
         assertThat(flow).anyMatch(s -> s.app().equals("Set") && s.data().equals("__HOTLINE_CALLER=${CALLERID(num)}"));
         assertThat(plan.find("hotline", "h")).isPresent();
         assertThat(plan.find("hotline-transfer", "h")).isPresent();
         assertThat(plan.find("hotline-transfer", "supervisor")).isPresent();
         assertThat(plan.find("hotline-callback", "13800138000")).isPresent();
         assertThat(plan.find("hotline-callback", "+8613800138000")).isPresent();
-        assertThat(plan.globals()).containsKeys("GREENRIBBON_AGI", "HOTLINE_BACKUP_NUMBER", "HOTLINE_CITY_QUEUE");
+        assertThat(plan.globals()).containsKeys("GREENRIBBON_AGI", "HOTLINE_BACKUP_NUMBER", "HOTLINE_CITY_QUEUE")
+                .containsEntry("HOTLINE_NOTICE_DEFAULT", "greenribbon/confidentiality");
     }
 
     @Test

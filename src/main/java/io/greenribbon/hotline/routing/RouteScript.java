@@ -5,8 +5,6 @@ import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.telephony.AgiRoute;
 import io.greenribbon.telephony.CallSession;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -15,29 +13,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
- * The FastAGI script {@code route}: {@code AGI(agi://service:4573/route,<line>,<caller number>)}. It
- * identifies the line, keeps the caller's ORIGINAL number, opens the contact, asks "press 1" where the
- * line does, and tells the dialplan where the call goes. Whatever it does not set, the dialplan takes
- * from the line's defaults; when it refuses or fails, the dialplan falls back and the caller still
- * reaches a human.
+ * The FastAGI script {@code route}:
+ * {@code AGI(agi://service:4573/route,<line>,<caller number>[,<confidentiality notice>])}. It identifies the
+ * line, keeps the caller's ORIGINAL number, opens the contact while the caller hears the notice, asks
+ * "press 1" where the line does, and tells the dialplan where the call goes. Whatever it does not set, the
+ * dialplan takes from the line's defaults; when it refuses or fails, the dialplan falls back (and plays the
+ * notice itself if the script did not) and the caller still reaches a human.
  */
 @ApplicationScoped
 public class RouteScript implements AgiRoute {
 
     private static final Logger LOG = Logger.getLogger(RouteScript.class);
+    /** A sound file name as STREAM FILE takes it: no spaces, quotes or parent directories. */
+    private static final Pattern SOUND = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_/.-]{0,127}");
 
     private final RoutingService routing;
+    private final ContactOpener opener;
     private final HotlineConfig config;
-    private final Timer decisions;
 
-    public RouteScript(RoutingService routing, HotlineConfig config, MeterRegistry meters) {
+    public RouteScript(RoutingService routing, ContactOpener opener, HotlineConfig config) {
         this.routing = routing;
+        this.opener = opener;
         this.config = config;
-        this.decisions = Timer.builder("greenribbon.route.decision")
-                .description("Time the route script took to open a call's contact and decide, without talking to Asterisk")
-                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
     @Override
@@ -48,7 +52,9 @@ public class RouteScript implements AgiRoute {
     @Override
     public void handle(CallSession call) {
         CallFacts facts = facts(call);
-        RouteDecision decision = decisions.record(() -> routing.open(facts));
+        LineConfig line = routing.line(facts);
+        RouteDecision decision = notice(call).map(notice -> openWhilePlaying(call, facts, line, notice))
+                .orElseGet(() -> routing.open(facts, line));
         if (decision.line().asksPressOne() && !decision.raised()) {
             Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             if (key.isPresent() && key.get() == '1') {
@@ -58,6 +64,35 @@ public class RouteScript implements AgiRoute {
         call.setVariables(variables(decision));
         LOG.debugf("Routed %s on line %s: contact %d, priority %d", call.uniqueId(), decision.line().id(),
                 decision.contactId(), decision.priority());
+    }
+
+    /**
+     * Plays the notice while another thread opens the contact: the caller hears the notice instead of silence
+     * while the database works, and a caller who hangs up during the notice still leaves a contact.
+     */
+    private RouteDecision openWhilePlaying(CallSession call, CallFacts facts, LineConfig line, String notice) {
+        CompletableFuture<RouteDecision> opening = opener.open(facts, line);
+        if (!call.play(notice)) {
+            LOG.warnf("Could not play the notice '%s' on %s: is the sound installed on the PBX?", notice, call.channel());
+        }
+        try {
+            return opening.get(config.routeDecisionTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The contact of call " + facts.uniqueId() + " was not opened within "
+                    + config.routeDecisionTimeout() + " after the notice");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while opening the contact of call " + facts.uniqueId(), e);
+        }
+    }
+
+    /** The notice the dialplan asks the script to play (third argument), when it names a sound file. */
+    private static Optional<String> notice(CallSession call) {
+        List<String> args = call.args();
+        return args.size() > 2 ? Optional.of(args.get(2).trim()).filter(n -> SOUND.matcher(n).matches() && !n.contains(".."))
+                : Optional.empty();
     }
 
     /** What the dialplan is told, in one round trip (MSet): the contract of telephony/README.md. */

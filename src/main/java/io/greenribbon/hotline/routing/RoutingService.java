@@ -12,14 +12,17 @@ import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.telephony.CallRefusedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
 
 /**
  * The routing decision for a call: the line from memory; the caller's open high-risk case, earlier contacts
- * and own counsellor by indexed lookups and the contact's insert, all in one statement. It runs on the
- * thread of the call's FastAGI session, which may block; never on an event loop.
+ * and own counsellor by indexed lookups and the contact's insert, all in one statement. It runs on threads
+ * that may block (the call's FastAGI session, or a {@link ContactOpener} thread while the notice plays);
+ * never on an event loop.
  */
 @ApplicationScoped
 public class RoutingService {
@@ -34,9 +37,13 @@ public class RoutingService {
     private final KeyedHash hash;
     private final FieldCipher cipher;
     private final HotlineConfig config;
+    private final Timer decisions;
 
     public RoutingService(LineDirectory lines, RouteLedger ledger, MemberTargets targets,
-                          KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
+                          KeyedHash hash, FieldCipher cipher, HotlineConfig config, MeterRegistry meters) {
+        this.decisions = Timer.builder("greenribbon.route.decision")
+                .description("Time the route script took to open a call's contact and decide, without talking to Asterisk")
+                .publishPercentiles(0.5, 0.99).register(meters);
         this.lines = lines;
         this.ledger = ledger;
         this.targets = targets;
@@ -52,9 +59,18 @@ public class RoutingService {
      * on a pooled connection, committing by itself.
      */
     public RouteDecision open(CallFacts call) {
-        LineConfig line = lines.cached(call.lineId()).or(() -> Blocking.await(() -> lines.find(call.lineId())))
+        return open(call, line(call));
+    }
+
+    /** The call's line, from memory (loaded once when the service has not loaded the lines yet); refuses an unknown one. */
+    public LineConfig line(CallFacts call) {
+        return lines.cached(call.lineId()).or(() -> Blocking.await(() -> lines.find(call.lineId())))
                 .orElseThrow(() -> new CallRefusedException("Unknown line '" + call.lineId() + "'"));
-        return insert(call, line);
+    }
+
+    /** Opens the contact of a call on a known line and decides. */
+    public RouteDecision open(CallFacts call, LineConfig line) {
+        return decisions.record(() -> insert(call, line));
     }
 
     /** The caller pressed 1: the call rises above everyone waiting and goes first to its own counsellor. */

@@ -7,6 +7,7 @@ import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -62,10 +63,21 @@ final class AgiCallSession implements CallSession {
         return value == null || value.isBlank() || value.equals("unknown") ? Optional.empty() : Optional.of(value);
     }
 
+    /** Asterisk-Java gives an empty argument (a withheld number between two others) as null. */
     @Override
     public List<String> args() {
         String[] args = request.getArguments();
-        return args == null ? List.of() : List.copyOf(Arrays.asList(args));
+        return args == null ? List.of() : Arrays.stream(args).map(a -> a == null ? "" : a).toList();
+    }
+
+    @Override
+    public boolean play(String sound) {
+        // STREAM FILE <sound> "": -1 when the file is missing or the caller hung up during it.
+        int result = command(() -> channel.sendCommand(new StreamFileCommand(sound)).getResultCode());
+        if (result == -1 && hungUp()) {
+            throw new CallHungUpException(uniqueId());
+        }
+        return result != -1;
     }
 
     @Override

@@ -29,8 +29,8 @@ final class BenchRoutes {
     }
 
     /**
-     * The trivial script for a caller who is asked "press 1" first: the same prompt as the route script on
-     * a line that asks, then one variable.
+     * The trivial script for a caller who is asked "press 1": the same notice (the third argument, as the
+     * dialplan names it) and the same prompt as the route script on a line that asks, then one variable.
      */
     @ApplicationScoped
     static class TrivialAfterPrompt implements AgiRoute {
@@ -47,6 +47,9 @@ final class BenchRoutes {
 
         @Override
         public void handle(CallSession call) {
+            if (call.args().size() > 2) {
+                call.play(call.args().get(2));
+            }
             call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             call.setVariable("BENCH", "1");
         }

@@ -17,6 +17,7 @@ final class AgiMedia {
         if (length.isEmpty()) {
             return "200 result=-1 endpos=0\n";
         }
+        heard(c, file);
         long start = core.clock.nowMicros();
         long end = start + length.get().toNanos() / 1000;
         Character digit = readKey(core, c, end, escape);
@@ -39,6 +40,7 @@ final class AgiMedia {
         StringBuilder digits = new StringBuilder();
         Optional<Duration> length = core.config.sound(file);
         if (length.isPresent()) {
+            heard(c, file);
             Character first = readKey(core, c, core.clock.nowMicros() + length.get().toNanos() / 1000, "0123456789*#");
             if (c.hangupRequested) {
                 return "200 result=-1\n";
@@ -91,15 +93,24 @@ final class AgiMedia {
         return "200 result=0\n";
     }
 
+    /** The caller starts hearing {@code file} (lock held). */
+    static void heard(PeerChannel c, String file) {
+        if (c.call != null) {
+            c.call.heard(file);
+        }
+    }
+
     /**
      * Waits for a key among {@code accept} until PBX time {@code until} (0: forever), the caller hanging up,
-     * or the channel being moved. Keys pressed while nobody reads are lost, as in Asterisk.
+     * or the channel being moved. Keys pressed while nobody reads are lost, as in Asterisk; with no key to
+     * accept, it only waits.
      */
     static Character readKey(PbxCore core, PeerChannel c, long until, String accept) {
         c.dtmf.clear();
         c.reading = true;
         try {
-            if (c.call != null) {
+            // A command that accepts no key (STREAM FILE with no escape digits) does not read keys.
+            if (c.call != null && !accept.isEmpty()) {
                 c.call.reading(core, c);
             }
             core.awaitUntil(until, () -> c.hangupRequested || !c.dtmf.isEmpty());

@@ -66,6 +66,7 @@ final class Apps {
                 r.core.setVariable(c, "PLAYBACKSTATUS", "FAILED");
                 return Outcome.NEXT;
             }
+            AgiMedia.heard(c, file.strip());
             if (!r.pause(length.get().toNanos() / 1000)) {
                 return r.interrupted();
             }

@@ -3,6 +3,8 @@ package io.greenribbon.telephony.peer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +19,7 @@ public final class PeerCall {
     private boolean readHangupScheduled;
     private boolean queueHangupScheduled;
     private volatile int reads;
+    private final List<String> heard = new CopyOnWriteArrayList<>();
 
     PeerCall(PbxCore core, CallScript script) {
         this.core = core;
@@ -206,6 +209,16 @@ public final class PeerCall {
         } finally {
             core.lock.unlock();
         }
+    }
+
+    /** The caller's channel starts playing a sound file (Playback, STREAM FILE, GET DATA). */
+    void heard(String file) {
+        heard.add(file);
+    }
+
+    /** The sound files the caller's channel played, in order (started; a hang-up may have cut one short). */
+    public List<String> soundsHeard() {
+        return List.copyOf(heard);
     }
 
     /** How many times an application or FastAGI command read keys from the caller (prompts that asked). */
