@@ -38,9 +38,10 @@ public interface TelephonyConfig {
         int poolSize();
 
         /**
-         * The most sessions at once (500 callers in the press-1 prompt, with room for sessions still
-         * finishing). A request beyond it is refused at once and leaves AJ_AGISTATUS unset, so the dialplan
-         * fails open.
+         * The most sessions at once: a session lasts as long as the caller hears the notice and the press-1
+         * prompt (about 15 s), so 600 hold 500 callers in them, with room for sessions still finishing, or
+         * about 35 new calls a second per replica. A request beyond it is refused at once and leaves
+         * AJ_AGISTATUS unset, so the dialplan fails open.
          */
         @WithDefault("600")
         int maxPoolSize();
