@@ -38,14 +38,18 @@ public interface HotlineConfig {
     Duration pressOneTimeout();
 
     /**
-     * How long the route script waits, once the confidentiality notice has played, for the contact it opened
-     * meanwhile; past it the script fails and the dialplan puts the caller through on the line's defaults.
+     * How long the route script waits for the contact it asked to open, from the end of the confidentiality
+     * notice (from asking, when the dialplan names no notice); past it the script fails and the dialplan puts
+     * the caller through on the line's defaults.
      */
     @WithDefault("PT3S")
     Duration routeDecisionTimeout();
 
-    /** Threads that open contacts while callers hear the notice (each holds one database connection at a time). */
-    @WithDefault("16")
+    /**
+     * Threads that open the contacts of calls (ContactOpener): each runs one statement at a time, for all the
+     * calls waiting by then, and holds one database connection meanwhile.
+     */
+    @WithDefault("4")
     int routeOpeners();
 
     /** How long the caller's own counsellor rings before the call goes to the queues. */

@@ -8,18 +8,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import static io.greenribbon.hotline.Sql.at;
 
 /**
- * The route script's two statements, each ONE statement that commits by itself while the caller waits in
- * silence. They run on the caller's FastAGI thread over JDBC: that thread blocks on the answer anyway, and
- * handing the statement to a Vert.x event loop and the answer back cost two thread wake-ups per call
- * (AgiBench with 500 sessions open: 0.24 ms at p50, up to 1.8 ms at p99, a third of the decision's time).
- * Never call them from an event loop.
+ * The route script's statements, each ONE statement that commits by itself: opening a call's contact (for
+ * one call, or for the calls waiting together), and raising it when the caller pressed 1. They run over JDBC
+ * on threads that block anyway (the route's contact openers, the caller's FastAGI thread): handing a
+ * statement to a Vert.x event loop and the answer back cost two thread wake-ups per call (AgiBench with 500
+ * sessions open: 0.24 ms at p50, up to 1.8 ms at p99). Never call them from an event loop.
  */
 @ApplicationScoped
 public class RouteLedger {
@@ -38,37 +40,51 @@ public class RouteLedger {
                          Optional<String> freeOwnCounsellor, Optional<String> freeOwnExtension) {
     }
 
+    /**
+     * Opens the contacts of calls, one row per call from the arrays, in one statement and one round trip:
+     * whether the caller has an open high-risk case (risk's own {@code risk_routing_flag}, which raises the
+     * call to $13), the caller's earlier contacts, their own counsellor (the open case's, else the one who
+     * last answered them since the row's {@code since}) if that counsellor is free, and the insert. Rows do
+     * not see each other's contacts, as concurrent statements would not.
+     */
     private static final NumberedSql ROUTE = NumberedSql.of("""
-            WITH risk AS (
-                SELECT max(r.assigned_counsellor) AS counsellor
-                FROM risk_routing_flag(CAST($2 AS varchar)) r
-            ), prior AS (
-                SELECT count(*) AS n,
-                       (array_agg(counsellor_username ORDER BY offered_at DESC)
-                           FILTER (WHERE counsellor_username IS NOT NULL AND offered_at >= $1))[1] AS own
-                FROM hotline_contact
-                WHERE caller_key = CAST($2 AS varchar) AND call_uniqueid <> $3
+            WITH input AS (
+                SELECT * FROM unnest(CAST($1 AS text[]), CAST($2 AS text[]), CAST($3 AS text[]), CAST($4 AS text[]),
+                    CAST($5 AS text[]), CAST($6 AS text[]), CAST($7 AS text[]), CAST($8 AS text[]), CAST($9 AS text[]),
+                    CAST($10 AS text[]), CAST($11 AS timestamptz[]), CAST($12 AS timestamptz[]))
+                AS i(call_uniqueid, linked_id, line_id, division_code, source, caller_key, caller_number_sealed,
+                     redirecting_number_sealed, tier1_queue, tier2_queue, offered_at, since)
+            ), decided AS (
+                SELECT i.*,
+                    (SELECT max(r.assigned_counsellor) FROM risk_routing_flag(CAST(i.caller_key AS varchar)) r) AS at_risk_of,
+                    prior.n, prior.own
+                FROM input i CROSS JOIN LATERAL (
+                    SELECT count(*) AS n,
+                           (array_agg(c.counsellor_username ORDER BY c.offered_at DESC)
+                               FILTER (WHERE c.counsellor_username IS NOT NULL AND c.offered_at >= i.since))[1] AS own
+                    FROM hotline_contact c
+                    WHERE c.caller_key = i.caller_key AND c.call_uniqueid <> i.call_uniqueid) AS prior
             ), own AS (
-                SELECT p.username, p.extension FROM hotline_presence p
-                WHERE p.username = coalesce((SELECT counsellor FROM risk), (SELECT own FROM prior))
-                  AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
+                SELECT d.call_uniqueid, p.username, p.extension FROM decided d
+                JOIN hotline_presence p ON p.username = coalesce(d.at_risk_of, d.own)
+                 AND p.state = 'AVAILABLE' AND p.in_call_contact_id IS NULL
             ), ins AS (
                 INSERT INTO hotline_contact (call_uniqueid, linked_id, line_id, division_code, source,
                     caller_key, caller_number_sealed, redirecting_number_sealed, repeat_caller,
                     preferred_username, priority, risk_reason, tier1_queue, tier2_queue, offered_at)
-                SELECT $3, $5, $6, $7, $8, CAST($2 AS varchar),
-                    CAST($9 AS text), CAST($10 AS text), (SELECT n > 0 FROM prior),
-                    CASE WHEN raised THEN (SELECT username FROM own) END,
-                    CASE WHEN raised THEN $4 ELSE 0 END,
-                    CASE WHEN raised THEN CAST($11 AS varchar) END,
-                    $12, $13, $14
-                FROM (SELECT counsellor IS NOT NULL AS raised FROM risk) AS at_risk
+                SELECT d.call_uniqueid, d.linked_id, d.line_id, d.division_code, d.source, d.caller_key,
+                    d.caller_number_sealed, d.redirecting_number_sealed, d.n > 0,
+                    CASE WHEN d.at_risk_of IS NOT NULL THEN o.username END,
+                    CASE WHEN d.at_risk_of IS NOT NULL THEN CAST($13 AS integer) ELSE 0 END,
+                    CASE WHEN d.at_risk_of IS NOT NULL THEN CAST($14 AS varchar) END,
+                    d.tier1_queue, d.tier2_queue, d.offered_at
+                FROM decided d LEFT JOIN own o ON o.call_uniqueid = d.call_uniqueid
                 ON CONFLICT (call_uniqueid) DO UPDATE
                     SET linked_id = coalesce(hotline_contact.linked_id, EXCLUDED.linked_id)
-                RETURNING id, repeat_caller, priority, risk_reason
+                RETURNING id, call_uniqueid, repeat_caller, priority, risk_reason
             )
-            SELECT ins.id, ins.repeat_caller, ins.priority, ins.risk_reason, own.username, own.extension
-            FROM ins LEFT JOIN own ON true""");
+            SELECT ins.call_uniqueid, ins.id, ins.repeat_caller, ins.priority, ins.risk_reason, o.username, o.extension
+            FROM ins LEFT JOIN own o ON o.call_uniqueid = ins.call_uniqueid""");
 
     private static final NumberedSql RAISE = NumberedSql.of("""
             UPDATE hotline_contact SET priority = greatest(priority, $1),
@@ -77,27 +93,52 @@ public class RouteLedger {
             WHERE id = $4""");
 
     /**
-     * Opens the contact of a call the route script decides, in one statement and one round trip: whether
-     * the caller has an open high-risk case (risk's own {@code risk_routing_flag}, which raises the call to
-     * {@code raisedPriority}), the caller's earlier contacts, their own counsellor (the open case's, else
-     * the one who last answered them since {@code since}) if that counsellor is free, and the insert.
-     * {@code c}'s priority and risk reason are not used: the statement decides them. Safe to repeat for
-     * the same channel.
+     * Opens the contact of a call the route script decides, and decides: see {@link #ROUTE}. {@code c}'s
+     * priority and risk reason are not used: the statement decides them. Safe to repeat for the same channel.
      */
     public Routed route(NewContact c, int raisedPriority, Instant since) {
-        List<Object> params = Arrays.asList(at(since), c.callerKey(), c.uniqueId(), raisedPriority, c.linkedId(),
-                c.lineId(), c.divisionCode(), c.source().name(), c.callerNumberSealed(), c.redirectingNumberSealed(),
-                RiskReason.OPEN_CASE.name(), c.tier1Queue(), c.tier2Queue(), at(c.offeredAt()));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = ROUTE.prepare(connection, params);
-             ResultSet r = statement.executeQuery()) {
-            r.next();
-            String risk = r.getString(4);
-            return new Routed(r.getLong(1), r.getBoolean(2), r.getInt(3),
-                    Optional.ofNullable(risk).map(RiskReason::valueOf),
-                    Optional.ofNullable(r.getString(5)), Optional.ofNullable(r.getString(6)));
+        return routeAll(List.of(c), raisedPriority, List.of(since)).get(0);
+    }
+
+    /**
+     * {@link #route} for several calls in one statement and one commit, in the order given. The calls must
+     * be of distinct channels (a statement cannot insert and update the same row); if the statement fails,
+     * none of them is opened.
+     */
+    public List<Routed> routeAll(List<NewContact> contacts, int raisedPriority, List<Instant> since) {
+        int n = contacts.size();
+        String[][] columns = new String[12][n];
+        for (int i = 0; i < n; i++) {
+            NewContact c = contacts.get(i);
+            String[] row = {c.uniqueId(), c.linkedId(), c.lineId(), c.divisionCode(), c.source().name(), c.callerKey(),
+                    c.callerNumberSealed(), c.redirectingNumberSealed(), c.tier1Queue(), c.tier2Queue(),
+                    c.offeredAt().toString(), since.get(i).toString()};
+            for (int col = 0; col < row.length; col++) {
+                columns[col][i] = row[col];
+            }
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            List<Object> params = new ArrayList<>();
+            for (String[] column : columns) {
+                params.add(connection.createArrayOf("text", column));
+            }
+            params.add(raisedPriority);
+            params.add(RiskReason.OPEN_CASE.name());
+            Map<String, Routed> routed = new HashMap<>();
+            try (PreparedStatement statement = ROUTE.prepare(connection, params);
+                 ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    String risk = r.getString(5);
+                    routed.put(r.getString(1), new Routed(r.getLong(2), r.getBoolean(3), r.getInt(4),
+                            Optional.ofNullable(risk).map(RiskReason::valueOf),
+                            Optional.ofNullable(r.getString(6)), Optional.ofNullable(r.getString(7))));
+                }
+            }
+            return contacts.stream().map(c -> Optional.ofNullable(routed.get(c.uniqueId())).orElseThrow(() ->
+                    new IllegalStateException("No contact came back for call " + c.uniqueId()))).toList();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not open the contact of call " + c.uniqueId(), e);
+            throw new IllegalStateException(n == 1 ? "Could not open the contact of call " + contacts.get(0).uniqueId()
+                    : "Could not open the contacts of " + n + " calls together", e);
         }
     }
 

@@ -53,8 +53,9 @@ public class RouteScript implements AgiRoute {
     public void handle(CallSession call) {
         CallFacts facts = facts(call);
         LineConfig line = routing.line(facts);
-        RouteDecision decision = notice(call).map(notice -> openWhilePlaying(call, facts, line, notice))
-                .orElseGet(() -> routing.open(facts, line));
+        CompletableFuture<RouteDecision> opening = opener.open(facts, line);
+        notice(call).ifPresent(notice -> play(call, notice));
+        RouteDecision decision = await(opening, facts);
         if (decision.line().asksPressOne() && !decision.raised()) {
             Optional<Character> key = call.askDigit(config.pressOnePrompt(), config.pressOneTimeout());
             if (key.isPresent() && key.get() == '1') {
@@ -70,18 +71,20 @@ public class RouteScript implements AgiRoute {
      * Plays the notice while another thread opens the contact: the caller hears the notice instead of silence
      * while the database works, and a caller who hangs up during the notice still leaves a contact.
      */
-    private RouteDecision openWhilePlaying(CallSession call, CallFacts facts, LineConfig line, String notice) {
-        CompletableFuture<RouteDecision> opening = opener.open(facts, line);
+    private static void play(CallSession call, String notice) {
         if (!call.play(notice)) {
             LOG.warnf("Could not play the notice '%s' on %s: is the sound installed on the PBX?", notice, call.channel());
         }
+    }
+
+    private RouteDecision await(CompletableFuture<RouteDecision> opening, CallFacts facts) {
         try {
             return opening.get(config.routeDecisionTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("The contact of call " + facts.uniqueId() + " was not opened within "
-                    + config.routeDecisionTimeout() + " after the notice");
+                    + config.routeDecisionTimeout() + " (after the notice, if any)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while opening the contact of call " + facts.uniqueId(), e);

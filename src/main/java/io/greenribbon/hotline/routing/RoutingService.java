@@ -12,11 +12,12 @@ import io.greenribbon.hotline.lines.LineConfig;
 import io.greenribbon.hotline.lines.LineDirectory;
 import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.telephony.CallRefusedException;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The routing decision for a call: the line from memory; the caller's open high-risk case, earlier contacts
@@ -37,13 +38,9 @@ public class RoutingService {
     private final KeyedHash hash;
     private final FieldCipher cipher;
     private final HotlineConfig config;
-    private final Timer decisions;
 
     public RoutingService(LineDirectory lines, RouteLedger ledger, MemberTargets targets,
-                          KeyedHash hash, FieldCipher cipher, HotlineConfig config, MeterRegistry meters) {
-        this.decisions = Timer.builder("greenribbon.route.decision")
-                .description("Time the route script took to open a call's contact and decide, without talking to Asterisk")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                          KeyedHash hash, FieldCipher cipher, HotlineConfig config) {
         this.lines = lines;
         this.ledger = ledger;
         this.targets = targets;
@@ -70,7 +67,22 @@ public class RoutingService {
 
     /** Opens the contact of a call on a known line and decides. */
     public RouteDecision open(CallFacts call, LineConfig line) {
-        return decisions.record(() -> insert(call, line));
+        RouteLedger.Routed routed = ledger.route(newContact(call, line), config.raisedPriority(), ownSince(call));
+        return decision(routed, line);
+    }
+
+    /** A call and the line it came in on. */
+    public record OnLine(CallFacts call, LineConfig line) {
+    }
+
+    /**
+     * Opens the contacts of several calls (of distinct channels) in one statement and one commit, and
+     * decides each as {@link #open(CallFacts, LineConfig)} would; in the order given.
+     */
+    public List<RouteDecision> openAll(List<OnLine> calls) {
+        List<RouteLedger.Routed> routed = ledger.routeAll(calls.stream().map(c -> newContact(c.call(), c.line())).toList(),
+                config.raisedPriority(), calls.stream().map(c -> ownSince(c.call())).toList());
+        return IntStream.range(0, calls.size()).mapToObj(i -> decision(routed.get(i), calls.get(i).line())).toList();
     }
 
     /** The caller pressed 1: the call rises above everyone waiting and goes first to its own counsellor. */
@@ -81,15 +93,20 @@ public class RoutingService {
         return raised;
     }
 
-    private RouteDecision insert(CallFacts call, LineConfig line) {
-        String callerKey = call.callerNumber().map(hash::of).orElse(null);
-        NewContact contact = new NewContact(call.uniqueId(), call.uniqueId(), line.id(), line.divisionCode(),
-                ContactSource.ROUTE, callerKey,
+    private NewContact newContact(CallFacts call, LineConfig line) {
+        return new NewContact(call.uniqueId(), call.uniqueId(), line.id(), line.divisionCode(), ContactSource.ROUTE,
+                call.callerNumber().map(hash::of).orElse(null),
                 call.callerNumber().map(n -> cipher.seal(n, CALLER_NUMBER_AD)).orElse(null),
                 call.redirectingNumber().map(n -> cipher.seal(n, REDIRECTING_NUMBER_AD)).orElse(null),
                 false, null, 0, null, line.tier1Queue(), line.tier2Queue(), call.at());
-        RouteLedger.Routed routed = ledger.route(contact, config.raisedPriority(),
-                call.at().minus(config.ownCounsellorWindow()));
+    }
+
+    /** A counsellor who answered the caller since then is the caller's own counsellor. */
+    private Instant ownSince(CallFacts call) {
+        return call.at().minus(config.ownCounsellorWindow());
+    }
+
+    private RouteDecision decision(RouteLedger.Routed routed, LineConfig line) {
         Optional<RouteDecision.Preferred> own = routed.freeOwnCounsellor().map(username ->
                 new RouteDecision.Preferred(username, targets.memberInterface(routed.freeOwnExtension().orElseThrow())));
         Optional<RouteDecision.Preferred> preferred = routed.riskReason().isPresent() ? own : Optional.empty();

@@ -8,6 +8,7 @@ import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -72,12 +73,17 @@ final class AgiCallSession implements CallSession {
 
     @Override
     public boolean play(String sound) {
-        // STREAM FILE <sound> "": -1 when the file is missing or the caller hung up during it.
-        int result = command(() -> channel.sendCommand(new StreamFileCommand(sound)).getResultCode());
-        if (result == -1 && hungUp()) {
+        // STREAM FILE <sound> "": result=-1 when the file is missing (endpos=0) or the caller hung up during it.
+        AgiReply reply = command(() -> channel.sendCommand(new StreamFileCommand(sound)));
+        if (reply.getResultCode() != -1) {
+            return true;
+        }
+        String endpos = reply.getAttribute("endpos");
+        if (hungUp() || (endpos != null && !endpos.equals("0"))) {
+            hungUp = true;
             throw new CallHungUpException(uniqueId());
         }
-        return result != -1;
+        return false;
     }
 
     @Override

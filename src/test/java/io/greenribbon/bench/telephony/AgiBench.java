@@ -2,6 +2,7 @@ package io.greenribbon.bench.telephony;
 
 import io.greenribbon.hotline.CallerNumbers;
 import io.greenribbon.hotline.routing.CallFacts;
+import io.greenribbon.hotline.routing.ContactOpener;
 import io.greenribbon.hotline.routing.RoutingService;
 import io.greenribbon.telephony.ami.PbxEventDispatcher;
 import io.greenribbon.telephony.peer.AsteriskPeer;
@@ -56,8 +57,9 @@ import java.util.function.Function;
  * Each load is warmed up first with a thousand sessions of each script (callers hearing the notice and
  * pressing 1 at once before the held load), so the JIT compiles what is measured before it is measured.
  * Callers repeat (one in {@link #DISTINCT_CALLERS}), so the earlier-contact lookups find rows. Last, the
- * decision's database part alone ({@link RoutingService#open}) from 500 threads without sockets, to tell
- * the database's share from the protocol's.
+ * decision's database part alone ({@link RoutingService#open}, and through {@link ContactOpener}, which opens
+ * the calls waiting together) from 500 threads without sockets, to tell the database's share from the
+ * protocol's.
  *
  * <pre>./mvnw -B -ntp -Pbench test -Dtest=AgiBench [-Dagi.script=route] [-Dagi.calls=5000] [-Dagi.held-calls=3000]
  * [-Dagi.concurrency=500] [-Dagi.loads=saturation,held,in-process] [-Dagi.saturation-rounds=3]</pre>
@@ -86,6 +88,9 @@ class AgiBench {
 
     @Inject
     PbxEventDispatcher events;
+
+    @Inject
+    ContactOpener opener;
 
     record Result(String script, int sessions, int failed, double p50Ms, double p99Ms, double maxMs, double perSecond,
                   int peakOpen, List<long[]> silences) {
@@ -166,11 +171,13 @@ class AgiBench {
                         commitsPerCall);
             }
             if (script.equals("route") && loads().contains("in-process")) {
-                Result open = openInProcess(concurrency, calls);
-                Result alone = openInProcess(1, 2000);
+                Result open = openInProcess(concurrency, calls, false);
+                Result together = openInProcess(concurrency, calls, true);
+                Result alone = openInProcess(1, 2000, false);
                 System.out.printf("[AgiBench] without sockets, RoutingService.open (line, open case, earlier contacts,"
-                        + " insert) from %d threads, then from one:%n", concurrency);
-                print(open, alone);
+                        + " insert, one statement per call) from %d threads; the same through ContactOpener (calls waiting"
+                        + " opened together), from %d threads; RoutingService.open from one thread:%n", concurrency, concurrency);
+                print(open, together, alone);
             }
             System.out.println();
         } finally {
@@ -332,7 +339,7 @@ class AgiBench {
     }
 
     /** The decision's database work alone: {@code calls} contacts opened from {@code threads} threads. */
-    private Result openInProcess(int threads, int calls) throws Exception {
+    private Result openInProcess(int threads, int calls, boolean throughOpener) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch go = new CountDownLatch(1);
         ConcurrentLinkedQueue<Long> timings = new ConcurrentLinkedQueue<>();
@@ -348,7 +355,11 @@ class AgiBench {
                             CallerNumbers.normalise(caller(i)), Optional.empty(), Instant.now());
                     long t0 = System.nanoTime();
                     try {
-                        routing.open(facts);
+                        if (throughOpener) {
+                            opener.open(facts, routing.line(facts)).get();
+                        } else {
+                            routing.open(facts);
+                        }
                         timings.add(System.nanoTime() - t0);
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
@@ -366,7 +377,7 @@ class AgiBench {
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(timings);
         Collections.sort(sorted);
-        return new Result("routing.open", sorted.size(), failed.get(), percentile(sorted, 0.50),
+        return new Result(throughOpener ? "ContactOpener" : "routing.open", sorted.size(), failed.get(), percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
                 calls / (elapsed / 1e9), threads, List.of());
     }
