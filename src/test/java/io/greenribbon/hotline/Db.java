@@ -64,7 +64,8 @@ public final class Db {
         }
     }
 
-    private static Connection connection() throws SQLException {
+    /** A connection of the test's own, as the owner (e.g. to hold a lock while the service works). */
+    public static Connection connection() throws SQLException {
         PostgresServer pg = TestInfrastructure.get().postgres;
         return java.sql.DriverManager.getConnection(pg.jdbcUrl(PostgresServer.DATABASE), PostgresServer.OWNER,
                 PostgresServer.OWNER_PASSWORD);
