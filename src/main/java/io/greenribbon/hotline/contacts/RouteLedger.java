@@ -93,17 +93,10 @@ public class RouteLedger {
             WHERE id = $4""");
 
     /**
-     * Opens the contact of a call the route script decides, and decides: see {@link #ROUTE}. {@code c}'s
-     * priority and risk reason are not used: the statement decides them. Safe to repeat for the same channel.
-     */
-    public Routed route(NewContact c, int raisedPriority, Instant since) {
-        return routeAll(List.of(c), raisedPriority, List.of(since)).get(0);
-    }
-
-    /**
-     * {@link #route} for several calls in one statement and one commit, in the order given. The calls must
-     * be of distinct channels (a statement cannot insert and update the same row); if the statement fails,
-     * none of them is opened.
+     * Opens the contacts of calls the route script decides, and decides each ({@link #ROUTE}), in one statement
+     * and one commit, in the order given. {@code contacts}' priorities and risk reasons are not used: the
+     * statement decides them. Safe to repeat for a channel, but the calls of one statement must be of distinct
+     * channels (a statement cannot insert and update the same row); if the statement fails, none is opened.
      */
     public List<Routed> routeAll(List<NewContact> contacts, int raisedPriority, List<Instant> since) {
         int n = contacts.size();

@@ -67,8 +67,7 @@ public class RoutingService {
 
     /** Opens the contact of a call on a known line and decides. */
     public RouteDecision open(CallFacts call, LineConfig line) {
-        RouteLedger.Routed routed = ledger.route(newContact(call, line), config.raisedPriority(), ownSince(call));
-        return decision(routed, line);
+        return openAll(List.of(new OnLine(call, line))).get(0);
     }
 
     /** A call and the line it came in on. */
