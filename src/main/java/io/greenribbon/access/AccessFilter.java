@@ -13,8 +13,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 
 /**
- * Deny by default: every {@code /api} method needs a valid token and the permission it declares with
- * {@link Requires}; a method that declares none is refused to everyone.
+ * Deny by default: every {@code /api} method needs a valid token, and every console page
+ * ({@code /console}) a signed-in session, and the permission it declares with {@link Requires}; a method
+ * that declares none is refused to everyone. Pages and the API share this one rule path.
  */
 public class AccessFilter {
 
@@ -30,7 +31,8 @@ public class AccessFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
     public Uni<Void> authorize(ContainerRequestContext request, ResourceInfo resource) {
-        if (!request.getUriInfo().getPath().startsWith("/api")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api") && !io.greenribbon.web.PageFilter.isPage(path)) {
             return Uni.createFrom().voidItem();
         }
         Requires rule = resource.getResourceMethod().getAnnotation(Requires.class);

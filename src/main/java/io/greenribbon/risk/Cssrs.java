@@ -51,21 +51,40 @@ public final class Cssrs {
         }
     }
 
-    static RiskLevel level(Answers a) {
-        boolean thoughts = a.suicidalThoughts();
-        if (thoughts && (a.intent() || a.planAndIntent())) {
+    /**
+     * The level the answers give. A question not answered yet counts as "no", so that a contact form can
+     * show the level as the screener is answered (and the complete screening gives the same level).
+     */
+    public static RiskLevel level(Answers a) {
+        boolean thoughts = yes(a.suicidalThoughts());
+        boolean behaviour = yes(a.suicidalBehaviour());
+        if (thoughts && (yes(a.intent()) || yes(a.planAndIntent()))) {
             return RiskLevel.HIGH;
         }
-        if (a.suicidalBehaviour() && a.behaviourPastThreeMonths()) {
+        if (behaviour && yes(a.behaviourPastThreeMonths())) {
             return RiskLevel.HIGH;
         }
-        if ((thoughts && a.thoughtOfMethod()) || a.suicidalBehaviour()) {
+        if ((thoughts && yes(a.thoughtOfMethod())) || behaviour) {
             return RiskLevel.MODERATE;
         }
-        if (a.wishedDead() || thoughts) {
+        if (yes(a.wishedDead()) || thoughts) {
             return RiskLevel.LOW;
         }
         return RiskLevel.NONE;
+    }
+
+    /** Whether questions 3 to 5 are asked: only after a yes to question 2. */
+    public static boolean asksFollowOn(Answers a) {
+        return yes(a.suicidalThoughts());
+    }
+
+    /** Whether "within the past three months" is asked: only after a yes to question 6. */
+    public static boolean asksRecency(Answers a) {
+        return yes(a.suicidalBehaviour());
+    }
+
+    private static boolean yes(Boolean answer) {
+        return Boolean.TRUE.equals(answer);
     }
 
     private static ProblemException add(ProblemException problem, String field, String message) {

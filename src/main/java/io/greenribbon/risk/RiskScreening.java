@@ -96,4 +96,8 @@ public class RiskScreening {
 
     @Column(name = "note_sealed")
     public String noteSealed;
+
+    /** The key of the request that recorded it (a form opened once), so that a repeated request records nothing. */
+    @Column(name = "request_key")
+    public String requestKey;
 }

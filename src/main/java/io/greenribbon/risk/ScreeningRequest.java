@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Size;
  * @param openCase       for a moderate level: open a case (default per configuration)
  * @param note           narrative note (sealed at rest)
  * @param subject        how to reach the person for follow-up, as far as they agreed (sealed at rest)
+ * @param requestKey     made once per form (or request) by the client: the same key again records nothing
+ *                       more and answers the screening recorded the first time
  */
 public record ScreeningRequest(
         @Positive Long contactId,
@@ -31,7 +33,8 @@ public record ScreeningRequest(
         @Size(max = 2000) String reason,
         Boolean openCase,
         @Size(max = 10000) String note,
-        @Valid Subject subject) {
+        @Valid Subject subject,
+        @Size(min = 8, max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String requestKey) {
 
     /** What the person agreed to leave for follow-up. */
     public record Subject(@Size(max = 100) String alias, @Size(max = 40) String phone,

@@ -84,7 +84,10 @@ public class ScreeningService {
     }
 
     private Uni<ScreeningResult> joinCase(long caseId, RiskScreening s, ScreeningRequest request) {
-        return gate.onCase(caseId, RiskAction.SCREEN, (tx, c) -> {
+        return gate.onCase(caseId, RiskAction.SCREEN, (tx, c) -> recorded(tx, request).chain(earlier -> {
+            if (earlier != null) {
+                return Uni.createFrom().item(earlier);
+            }
             if (!c.open()) {
                 throw ProblemException.conflict("risk.case.closed", c.id);
             }
@@ -92,6 +95,23 @@ public class ScreeningService {
             return record(tx, s, request).chain(() -> tx.basis() == Basis.LIVE_CALL
                             ? tx.system("screening", () -> join(tx, c, s)) : join(tx, c, s))
                     .map(v -> ScreeningResult.of(s, false));
+        }));
+    }
+
+    /**
+     * The screening this account already recorded under the request's key (a form sent twice: a double click,
+     * a retry after a dropped connection), or null. Two requests racing with one key meet at the unique index.
+     */
+    private Uni<ScreeningResult> recorded(RiskTx tx, ScreeningRequest request) {
+        if (request.requestKey() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return screenings.byRequest(tx.actorName(), request.requestKey()).map(earlier -> {
+            if (earlier == null) {
+                return null;
+            }
+            tx.describe("repeated request; screening=" + earlier.id);
+            return ScreeningResult.of(earlier, false);
         });
     }
 
@@ -99,7 +119,8 @@ public class ScreeningService {
     private Uni<ScreeningResult> openNew(Origin origin, RiskScreening s, ScreeningRequest request) {
         String callerKey = origin.callerKey();
         return gate.inDivision(origin.division(), origin.answeredBy(), RiskAction.SCREEN,
-                tx -> record(tx, s, request).chain(() -> {
+                tx -> recorded(tx, request).chain(earlier -> earlier != null ? Uni.createFrom().item(earlier)
+                        : record(tx, s, request).chain(() -> {
                     tx.recordCreated(s.id);
                     boolean opens = s.finalLevel.atLeast(RiskLevel.HIGH) || (s.finalLevel == RiskLevel.MODERATE
                             && (request.openCase() != null ? request.openCase() : config.moderateOpensCase()));
@@ -107,7 +128,7 @@ public class ScreeningService {
                         return Uni.createFrom().item(ScreeningResult.of(s, false));
                     }
                     return open(tx, s, request, callerKey).map(c -> ScreeningResult.of(s, true));
-                }));
+                })));
     }
 
     /** The screening as asked, checked: skip logic, imminent, and a reason for any level but the computed one. */
@@ -159,6 +180,7 @@ public class ScreeningService {
     private Uni<RiskScreening> record(RiskTx tx, RiskScreening s, ScreeningRequest r) {
         s.screenedBy = tx.actorName();
         s.screenedAt = tx.now();
+        s.requestKey = r.requestKey();
         return screenings.persist(s).invoke(saved -> {
             saved.levelReasonSealed = seal.seal(r.reason(), "risk_screening.level_reason_sealed", saved.id);
             saved.noteSealed = seal.seal(r.note(), "risk_screening.note_sealed", saved.id);

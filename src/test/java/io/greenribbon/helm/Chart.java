@@ -43,6 +43,7 @@ final class Chart {
                 callerHmacKey: hmac-key-5e0a
                 auditChainKeys: a1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                 serviceClientSecret: client-pw-8a2c
+                webSessionSecret: web-session-key-3b7e0c5d9a1f4e2b8c6d0a7f
                 keycloakAdminPassword: kc-admin-pw-1f9b
                 keycloakDbPassword: kc-db-pw-6d3e
             """;

@@ -174,6 +174,7 @@ class DatabaseBootstrapTest {
                         callerHmacKey: hmac
                         auditChainKeys: a1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
                         serviceClientSecret: client-pw
+                        webSessionSecret: web-session-key-3b7e0c5d9a1f4e2b8c6d0a7f
                         keycloakAdminPassword: kc-admin-pw
                         keycloakDbPassword: kc-pw
                     """.formatted(postgres.getPort(), suffix, appPassword));

@@ -373,7 +373,7 @@ class HelmChartTest {
                 "GREENRIBBON_TELEPHONY_AMI_SECRET", "GREENRIBBON_TELEPHONY_AGI_PORT",
                 "GREENRIBBON_TELEPHONY_AGI_ALLOWED_CLIENTS", "GREENRIBBON_CRYPTO_ACTIVE_KEY_ID",
                 "GREENRIBBON_CRYPTO_KEYS", "GREENRIBBON_CRYPTO_CALLER_HMAC_KEY", "GREENRIBBON_AUDIT_CHAIN_KEY_ID",
-                "GREENRIBBON_AUDIT_CHAIN_KEYS");
+                "GREENRIBBON_AUDIT_CHAIN_KEYS", "GREENRIBBON_WEB_SESSION_SECRET");
 
         assertThat(provided).containsAll(read);
         // Every environment placeholder the service's own configuration names (outside the local, test and dev

@@ -165,6 +165,7 @@ class ServiceRestartIT {
         env.put("GREENRIBBON_OIDC_URL", infrastructure.keycloak.issuer());
         // The test Keycloak runs without GREENRIBBON_SERVICE_SECRET, so the realm file's default applies.
         env.put("GREENRIBBON_SERVICE_SECRET", "local-only-service-secret");
+        env.put("GREENRIBBON_WEB_SESSION_SECRET", randomKey());
         env.put("GREENRIBBON_TELEPHONY_AMI_HOST", "127.0.0.1");
         env.put("GREENRIBBON_TELEPHONY_AMI_PORT", String.valueOf(pbx.peer.amiPort()));
         env.put("GREENRIBBON_TELEPHONY_AMI_USERNAME", "greenribbon");

@@ -54,6 +54,16 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, int port, String hostname, Path dataDir, Database database,
                                        String realmJson, String adminPassword, Duration timeout) {
+        return start(home, port, hostname, dataDir, database, realmJson, adminPassword, timeout, Map.of());
+    }
+
+    /**
+     * The same, with environment variables for the realm file's {@code ${NAME:default}} placeholders (such as
+     * {@code GREENRIBBON_WEB_URL}, the console's address that Keycloak sends users back to).
+     */
+    public static KeycloakServer start(Path home, int port, String hostname, Path dataDir, Database database,
+                                       String realmJson, String adminPassword, Duration timeout,
+                                       Map<String, String> realmEnvironment) {
         try {
             Path kcSh = home.resolve("bin/kc.sh");
             if (!Files.isRegularFile(kcSh)) {
@@ -88,6 +98,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("KC_DB_PASSWORD", database.password());
             env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx640m");
+            env.putAll(realmEnvironment);
             if (System.getProperty("java.home") != null && !env.containsKey("JAVA_HOME")) {
                 env.put("JAVA_HOME", System.getProperty("java.home"));
             }

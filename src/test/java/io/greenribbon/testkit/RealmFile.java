@@ -11,13 +11,17 @@ import java.nio.file.Path;
 
 /**
  * The realm the local stack and the tests import: the project's one realm file, plus the demo accounts
- * and the password-grant client {@code greenribbon-cli}, which exist only in local and test mode.
+ * and the password-grant client {@code greenribbon-cli}, which exist only in local and test mode. Local
+ * runs and tests also relax what only production needs: the password policy, and the second factor
+ * (the built-in password-only browser flow instead of the realm's {@value #SECOND_FACTOR_FLOW}).
  */
 public final class RealmFile {
 
     /** The realm file the Helm chart and every environment use. */
     public static final Path BASE = Path.of("src/main/keycloak/greenribbon-realm.json");
     private static final String DEMO = "/keycloak/greenribbon-demo.json";
+    /** The realm's own browser flow: a one-time code for accounts holding the role second-factor. */
+    public static final String SECOND_FACTOR_FLOW = "greenribbon browser";
 
     private RealmFile() {
     }
@@ -28,6 +32,7 @@ public final class RealmFile {
             ObjectNode realm = (ObjectNode) json.readTree(Files.readString(projectDir.resolve(BASE)));
             ObjectNode demo = (ObjectNode) json.readTree(demoIn);
             realm.put("passwordPolicy", demo.path("passwordPolicy").asText(""));
+            realm.put("browserFlow", demo.path("browserFlow").asText());
             append(realm, demo, "clients");
             append(realm, demo, "users");
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(realm);

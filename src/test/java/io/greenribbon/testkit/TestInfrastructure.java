@@ -20,16 +20,23 @@ public final class TestInfrastructure {
     public final PostgresServer postgres;
     public final KeycloakServer keycloak;
     public final String keycloakAdminPassword;
+    /**
+     * The port every {@code @QuarkusTest} of the run serves on: chosen before Keycloak starts, so that the
+     * realm's console client ({@code greenribbon-web}) sends signed-in browsers back to it.
+     */
+    public final int servicePort;
 
-    private TestInfrastructure(PostgresServer postgres, KeycloakServer keycloak, String adminPassword) {
+    private TestInfrastructure(PostgresServer postgres, KeycloakServer keycloak, String adminPassword, int servicePort) {
         this.postgres = postgres;
         this.keycloak = keycloak;
         this.keycloakAdminPassword = adminPassword;
+        this.servicePort = servicePort;
     }
 
     private static final String PG_PORT = "greenribbon.test.postgres.port";
     private static final String KC_PORT = "greenribbon.test.keycloak.port";
     private static final String KC_ADMIN = "greenribbon.test.keycloak.admin-password";
+    private static final String SERVICE_PORT = "greenribbon.test.service.port";
 
     public static TestInfrastructure get() {
         synchronized (System.getProperties()) {
@@ -46,12 +53,14 @@ public final class TestInfrastructure {
         System.setProperty(PG_PORT, String.valueOf(started.postgres.port()));
         System.setProperty(KC_PORT, String.valueOf(started.keycloak.port()));
         System.setProperty(KC_ADMIN, started.keycloakAdminPassword);
+        System.setProperty(SERVICE_PORT, String.valueOf(started.servicePort));
         return started;
     }
 
     private static TestInfrastructure attach() {
         return new TestInfrastructure(PostgresServer.attach(Integer.getInteger(PG_PORT)),
-                KeycloakServer.attach(Integer.getInteger(KC_PORT)), System.getProperty(KC_ADMIN));
+                KeycloakServer.attach(Integer.getInteger(KC_PORT)), System.getProperty(KC_ADMIN),
+                Integer.getInteger(SERVICE_PORT));
     }
 
     private static TestInfrastructure start() {
@@ -63,16 +72,26 @@ public final class TestInfrastructure {
         deleteRecursively(keycloakData);
         String adminPassword = UUID.randomUUID().toString();
         int keycloakPort = FreePorts.pair();
+        int servicePort = FreePorts.one();
         // Keycloak keeps its data in PostgreSQL, so it starts once PostgreSQL is up.
         // Benchmarks (-Pbench) ask for fsync and synchronous commit, as in production.
         PostgresServer postgres = PostgresServer.ephemeral(Boolean.getBoolean("greenribbon.test.durable-db"));
         long tPg = System.nanoTime();
         KeycloakServer kc = KeycloakServer.start(keycloakHome, keycloakPort, "http://127.0.0.1:" + keycloakPort,
                 keycloakData, postgres.keycloakDatabase(), RealmFile.withDemoAccounts(project), adminPassword,
-                Duration.ofMinutes(4));
+                Duration.ofMinutes(4), Map.of("GREENRIBBON_WEB_URL", webUrl(servicePort)));
         System.out.printf("[test-infrastructure] PostgreSQL on %d (%s) ready in %d ms, Keycloak on %d ready in %d ms%n",
                 postgres.port(), Boolean.getBoolean("greenribbon.test.durable-db") ? "durable" : "fsync off", (tPg - t0) / 1_000_000, keycloakPort, (System.nanoTime() - tPg) / 1_000_000);
-        return new TestInfrastructure(postgres, kc, adminPassword);
+        return new TestInfrastructure(postgres, kc, adminPassword, servicePort);
+    }
+
+    /** The console's base URL in tests (what browsers open, and what the realm redirects back to). */
+    public static String webUrl(int servicePort) {
+        return "http://localhost:" + servicePort;
+    }
+
+    public String webUrl() {
+        return webUrl(servicePort);
     }
 
     /** The configuration that points the service at these servers. */
@@ -84,7 +103,8 @@ public final class TestInfrastructure {
                 "quarkus.datasource.password", PostgresServer.APP_PASSWORD,
                 "quarkus.flyway.username", PostgresServer.OWNER,
                 "quarkus.flyway.password", PostgresServer.OWNER_PASSWORD,
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
+                "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "quarkus.http.test-port", String.valueOf(servicePort));
     }
 
     private void stop() {

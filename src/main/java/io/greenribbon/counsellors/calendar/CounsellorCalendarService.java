@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,21 +58,43 @@ public class CounsellorCalendarService {
                         throw ProblemException.notFound("counsellor.not-found", id);
                     }
                 })
-                .flatMap(c -> {
-                    CalendarOwner owner = new CalendarOwner(c.id, c.fullName, c.username, c.homeDivision);
-                    Uni<List<CalendarEntry>> all = Uni.createFrom().item(new ArrayList<>());
-                    for (CalendarEntrySource source : sources) {
-                        all = all.flatMap(acc -> source.entries(owner, from, to, locale).map(found -> {
-                            acc.addAll(found);
-                            return acc;
-                        }));
-                    }
-                    return all.map(entries -> {
-                        entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::uid));
-                        return ICalendarWriter.write(Messages.text(locale, "calendar.name", c.fullName),
-                                clock.zone().getId(), entries, now);
-                    });
-                });
+                .flatMap(c -> entries(c, from, to, locale).map(entries -> ICalendarWriter.write(
+                        Messages.text(locale, "calendar.name", c.fullName), clock.zone().getId(), entries, now)));
+    }
+
+    /** A week of the signed-in counsellor's own calendar (their pool record), for the console. */
+    public record Week(Long counsellorId, LocalDate monday, List<CalendarEntry> entries) {
+    }
+
+    /** The signed-in account's own entries in the week starting {@code monday} (in the service area's zone). */
+    @WithSession
+    public Uni<Week> ownWeek(LocalDate monday, Locale locale) {
+        Actor actor = access.actor();
+        Instant from = monday.atStartOfDay(clock.zone()).toInstant();
+        Instant to = monday.plusDays(7).atStartOfDay(clock.zone()).toInstant();
+        return counsellors.findByUsername(actor.username()).flatMap(c -> c == null
+                ? Uni.createFrom().item(new Week(null, monday, List.of()))
+                : entries(c, from, to, locale).map(entries -> new Week(c.id, monday, entries)));
+    }
+
+    public LocalDate today() {
+        return clock.today();
+    }
+
+    /** Every source's entries of one counsellor overlapping [from, to), in time order. */
+    private Uni<List<CalendarEntry>> entries(Counsellor c, Instant from, Instant to, Locale locale) {
+        CalendarOwner owner = new CalendarOwner(c.id, c.fullName, c.username, c.homeDivision);
+        Uni<List<CalendarEntry>> all = Uni.createFrom().item(new ArrayList<>());
+        for (CalendarEntrySource source : sources) {
+            all = all.flatMap(acc -> source.entries(owner, from, to, locale).map(found -> {
+                acc.addAll(found);
+                return acc;
+            }));
+        }
+        return all.map(entries -> {
+            entries.sort(Comparator.comparing(CalendarEntry::start).thenComparing(CalendarEntry::uid));
+            return entries;
+        });
     }
 
     private boolean mayRead(Actor actor, Counsellor c) {

@@ -34,6 +34,19 @@ public class CallbackRepository implements PanacheRepositoryBase<Callback, Long>
                         Sql.at(Sql.instant(r[10])), Boolean.TRUE.equals(r[11]))).toList());
     }
 
+    /** The tries to call back the callbacks {@code ids}, oldest first. */
+    public Uni<List<CallbackAttempt>> attemptsOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Sql.rows("""
+                        SELECT callback_id, counsellor_username, started_at, phone_answered_at, ended_at, outcome
+                        FROM hotline_callback_attempt WHERE callback_id IN (:ids) ORDER BY started_at""", "ids", ids)
+                .map(rows -> rows.stream().map(r -> new CallbackAttempt(Sql.number(r[0]), (String) r[1],
+                        Sql.at(Sql.instant(r[2])), Sql.at(Sql.instant(r[3])), Sql.at(Sql.instant(r[4])),
+                        (String) r[5])).toList());
+    }
+
     public Uni<Optional<Dialable>> lockForDial(long id) {
         return Sql.rows("""
                         SELECT cb.id, cb.contact_id, cb.division_code, cb.status, cb.last_attempt_at,

@@ -49,6 +49,17 @@ public class CallbackService {
         return Panache.withSession(() -> callbacks.views(access.jurisdiction(), actor.username(), all));
     }
 
+    /** The callbacks of {@link #list}, each with its tries (for the console's callback list). */
+    public Uni<Map<CallbackView, List<CallbackAttempt>>> listWithAttempts(boolean all) {
+        Actor actor = access.actor();
+        return Panache.withSession(() -> callbacks.views(access.jurisdiction(), actor.username(), all)
+                .chain(views -> callbacks.attemptsOf(views.stream().map(CallbackView::id).toList()).map(attempts -> {
+                    Map<CallbackView, List<CallbackAttempt>> byCallback = new java.util.LinkedHashMap<>();
+                    views.forEach(v -> byCallback.put(v, attempts.stream().filter(a -> a.callbackId() == v.id()).toList()));
+                    return byCallback;
+                })));
+    }
+
     /** Rings the counsellor's phone; when answered, the phone dials the caller. */
     public Uni<DialStarted> dial(long id) {
         Actor actor = access.actor();

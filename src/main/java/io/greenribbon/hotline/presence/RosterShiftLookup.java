@@ -22,4 +22,9 @@ public class RosterShiftLookup implements ShiftLookup {
     public Uni<Optional<String>> shiftLine(String username, Instant at) {
         return roster.currentShiftOf(username, at).map(shift -> shift.map(OnShift::lineDivision));
     }
+
+    @Override
+    public Uni<Optional<OnShift>> currentShift(String username, Instant at) {
+        return roster.currentShiftOf(username, at);
+    }
 }

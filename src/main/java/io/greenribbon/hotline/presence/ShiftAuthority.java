@@ -22,6 +22,23 @@ public class ShiftAuthority {
         this.overrides = overrides;
     }
 
+    /**
+     * Why a counsellor may take calls at a moment: a supervisor's override (who granted it, until when) or a
+     * shift of the roster (until when), and on which line.
+     */
+    public record Standing(Kind kind, String lineDivision, Instant until, String grantedBy) {
+        public enum Kind { OVERRIDE, SHIFT }
+    }
+
+    /** The counsellor's standing at {@code at}, or empty when neither an override nor the roster allows calls. */
+    public Uni<Optional<Standing>> standing(String username, Instant at) {
+        return overrides.findValid(username, at.atOffset(ZoneOffset.UTC)).flatMap(o -> o != null
+                ? Uni.createFrom().item(Optional.of(new Standing(Standing.Kind.OVERRIDE, o.lineDivision,
+                        o.validUntil.toInstant(), o.grantedBy)))
+                : roster.currentShift(username, at).map(shift -> shift.map(s ->
+                        new Standing(Standing.Kind.SHIFT, s.lineDivision(), s.endsAt(), null))));
+    }
+
     /** The division of the line the counsellor serves at {@code at}, or empty when neither override nor roster allow it. */
     public Uni<Optional<String>> lineFor(String username, Instant at) {
         return overrides.findValid(username, at.atOffset(ZoneOffset.UTC)).flatMap(o -> o != null

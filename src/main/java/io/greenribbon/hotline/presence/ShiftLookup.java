@@ -13,4 +13,7 @@ public interface ShiftLookup {
 
     /** The division of the line the account's current shift serves, or empty when it has no shift at {@code at}. */
     Uni<Optional<String>> shiftLine(String username, Instant at);
+
+    /** The account's shift at {@code at}, with its line and end, or empty. */
+    Uni<Optional<io.greenribbon.roster.OnShift>> currentShift(String username, Instant at);
 }

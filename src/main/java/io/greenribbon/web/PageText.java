@@ -1,0 +1,105 @@
+package io.greenribbon.web;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What templates write text and times with, in the reader's language ({@code i18n/messages*.properties},
+ * the bundles the API's problems come from) and in the service area's time zone:
+ * {@code {m:t('desk.title')}}, {@code {m:t('desk.since', time)}}, {@code {m:time(at)}}.
+ */
+@TemplateExtension(namespace = "m")
+public final class PageText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日 EEEE", Locale.SIMPLIFIED_CHINESE);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    private PageText() {
+    }
+
+    static PageContext page() {
+        return Arc.container().instance(PageContext.class).get();
+    }
+
+    static ZoneId zone() {
+        return Arc.container().instance(WebConfig.class).get().zone();
+    }
+
+    public static String t(String key, Object... args) {
+        return page().text(key, args);
+    }
+
+    /** A message whose key is {@code prefix} plus a value, such as an enum's name: {@code {m:of('presence.state.', state)}}. */
+    public static String of(String prefix, Object value) {
+        if (value == null) {
+            return "";
+        }
+        String key = prefix + value;
+        String text = page().text(key);
+        // A value the bundles do not name (a pause reason set through the API) is shown as it is.
+        return text.equals(key) ? value.toString() : text;
+    }
+
+    /** Hours and minutes, or the date too when it is not today. */
+    public static String time(Object at) {
+        Instant instant = instant(at);
+        if (instant == null) {
+            return "";
+        }
+        var local = instant.atZone(zone());
+        return local.toLocalDate().equals(java.time.LocalDate.now(zone())) ? TIME.format(local) : DATE_TIME.format(local);
+    }
+
+    public static String dateTime(Object at) {
+        Instant instant = instant(at);
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));
+    }
+
+    /** The ISO instant, for {@code <time datetime>}. */
+    public static String iso(Object at) {
+        Instant instant = instant(at);
+        return instant == null ? "" : instant.atZone(zone()).toOffsetDateTime().toString();
+    }
+
+    public static String day(Object date) {
+        if (date == null) {
+            return "";
+        }
+        java.time.LocalDate d = date instanceof java.time.LocalDate ld ? ld : instant(date).atZone(zone()).toLocalDate();
+        return (page().english() ? DAY_EN : DAY_ZH).format(d);
+    }
+
+    /** A duration in words: 1 min 05 s, 42 s. */
+    public static String seconds(Object millis) {
+        if (millis == null) {
+            return "";
+        }
+        Duration d = Duration.ofMillis(((Number) millis).longValue());
+        long minutes = d.toMinutes();
+        long seconds = d.toSecondsPart();
+        return minutes > 0 ? page().text("time.minutes-seconds", minutes, String.format("%02d", seconds))
+                : page().text("time.seconds", seconds);
+    }
+
+    private static Instant instant(Object at) {
+        if (at == null) {
+            return null;
+        }
+        if (at instanceof Instant i) {
+            return i;
+        }
+        if (at instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalArgumentException("Not a time: " + at.getClass());
+    }
+}
