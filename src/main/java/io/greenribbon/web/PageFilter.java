@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * Prepares every console page after its access rule passed ({@link io.greenribbon.access.AccessFilter}):
  * the account's language, the name of its division, its navigation and its form token, in
- * {@link PageContext}. Console answers are never cached.
+ * {@link PageContext}. Console answers are never cached. Page resources are {@code @NonBlocking} (they
+ * answer {@code Uni}s over reactive services), so this filter's lookups run on the event loop.
  */
 public class PageFilter {
 

@@ -59,6 +59,21 @@ public final class PageText {
         return local.toLocalDate().equals(java.time.LocalDate.now(zone())) ? TIME.format(local) : DATE_TIME.format(local);
     }
 
+    /** Hours and minutes only (where the date is shown already, as in a day of a week). */
+    public static String clock(Object at) {
+        Instant instant = instant(at);
+        return instant == null ? "" : TIME.format(instant.atZone(zone()));
+    }
+
+    /**
+     * The language of a piece of data (a room's name, an address), for its {@code lang} attribute: data
+     * in Chinese stays Chinese on an English page, and says so.
+     */
+    public static String lang(Object text) {
+        return text != null && text.toString().codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                == Character.UnicodeScript.HAN) ? "zh-CN" : "en";
+    }
+
     public static String dateTime(Object at) {
         Instant instant = instant(at);
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));

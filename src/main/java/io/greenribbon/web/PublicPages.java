@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The only pages without sign-in: the service's root, which leads to the console, and "signed out". */
+@io.smallrye.common.annotation.NonBlocking
 @Path("/")
 public class PublicPages {
 

@@ -32,6 +32,7 @@ import java.util.Locale;
  * The console's session: where a signed-in account lands, the language switch, the keep-alive the live
  * page asks before reconnecting, and signing out (of the console and of Keycloak).
  */
+@io.smallrye.common.annotation.NonBlocking
 @Path("/console")
 public class SessionResource {
 

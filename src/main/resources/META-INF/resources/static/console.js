@@ -116,7 +116,8 @@
     e.detail.target.dataset.updatedAt = String(Date.now());
   });
   document.addEventListener('htmx:afterSettle', function (e) {
-    setUpDrafts(e.detail.target);
+    // An outerHTML swap settles on the element it replaced: look for new forms in the whole page.
+    setUpDrafts(document);
     if (e.detail.target.id === 'flash' || e.detail.target.querySelector('.error-summary')) {
       focusErrors(e.detail.target);
     }

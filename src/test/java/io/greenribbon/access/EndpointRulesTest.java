@@ -73,6 +73,73 @@ class EndpointRulesTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * The same walk over the web console's pages ({@code /console}): each declares its rule from the same
+     * {@link Permission} table; without a session a page sends the browser to Keycloak's login (a page's own
+     * script gets 499); a session whose roles lack the permission gets 403 as a page in words; a form sent
+     * without the session's form token is refused (CSRF); and every entry of the navigation leads to a page
+     * that declares the permission the entry is shown for.
+     */
+    @Test
+    void everyPageDeclaresARuleAndRefusesStrangers() throws IOException {
+        Map<String, Requires> pages = declaredEndpoints("/console");
+        assertThat(pages).as("console pages").isNotEmpty();
+        assertThat(pages.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList())
+                .as("pages without @Requires").isEmpty();
+
+        io.greenribbon.web.WebSession stranger = io.greenribbon.web.WebSession.anonymous();
+        Map<String, io.greenribbon.web.WebSession> sessions = new java.util.HashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Requires> page : pages.entrySet()) {
+            String[] parts = page.getKey().split(" ", 2);
+            String method = parts[0];
+            String path = parts[1].replaceAll("\\{[^}]+}", "1");
+            java.net.http.HttpResponse<String> anonymous = "GET".equals(method) ? stranger.get(path) : stranger.post(path, "");
+            if (anonymous.statusCode() != 302 || !anonymous.headers().firstValue("Location").orElse("")
+                    .contains("/realms/greenribbon/protocol/openid-connect/auth")) {
+                failures.add(page.getKey() + " without a session: " + anonymous.statusCode());
+            }
+            java.net.http.HttpResponse<String> script = "GET".equals(method)
+                    ? stranger.get(path, "X-Requested-With", "JavaScript") : stranger.post(path, "", "X-Requested-With", "JavaScript");
+            if (script.statusCode() != 499) {
+                failures.add(page.getKey() + " from a page's script without a session: " + script.statusCode());
+            }
+            Permission permission = page.getValue().value();
+            for (Map.Entry<String, String> role : ACCOUNT_OF_ROLE.entrySet()) {
+                if (permission.roles().contains(role.getKey())) {
+                    continue;
+                }
+                io.greenribbon.web.WebSession session = sessions.computeIfAbsent(role.getValue(),
+                        io.greenribbon.web.WebSession::signIn);
+                java.net.http.HttpResponse<String> refused = "GET".equals(method) ? session.get(path)
+                        : session.post(path, "_csrf=" + session.csrf());
+                if (refused.statusCode() != 403 || !refused.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+                        || !refused.body().contains("<h1>")) {
+                    failures.add(page.getKey() + " as " + role.getKey() + ": " + refused.statusCode() + " "
+                            + refused.headers().firstValue("Content-Type").orElse(""));
+                }
+            }
+            if (!"GET".equals(method)) {
+                String holder = ACCOUNT_OF_ROLE.get(permission.roles().contains(Role.HOTLINE_COUNSELLOR)
+                        ? Role.HOTLINE_COUNSELLOR : permission.roles().iterator().next());
+                io.greenribbon.web.WebSession session = sessions.computeIfAbsent(holder, io.greenribbon.web.WebSession::signIn);
+                java.net.http.HttpResponse<String> forged = session.post(path, "");
+                if (forged.statusCode() != 403 || !forged.body().contains(io.greenribbon.problem.Messages.text(
+                        io.greenribbon.problem.Messages.DEFAULT, "web.csrf.refused"))) {
+                    failures.add(page.getKey() + " without the form token: " + forged.statusCode());
+                }
+            }
+        }
+        for (io.greenribbon.web.NavItem item : io.quarkus.arc.Arc.container().instance(io.greenribbon.web.Navigation.class)
+                .get().all()) {
+            Requires rule = pages.get("GET " + item.path());
+            if (rule == null || rule.value() != item.permission()) {
+                failures.add("navigation entry " + item.path() + " (" + item.permission() + ") vs page rule " + rule);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
     private static void expectProblem(List<String> failures, String what, int status, Response response) {
         if (response.statusCode() != status || !response.contentType().startsWith("application/problem+json")) {
             failures.add(what + ": " + response.statusCode() + " " + response.contentType());
@@ -103,6 +170,11 @@ class EndpointRulesTest {
 
     /** Every JAX-RS method of the compiled classes under /api, with its rule (null when it has none). */
     static Map<String, Requires> declaredEndpoints() throws IOException {
+        return declaredEndpoints("/api");
+    }
+
+    /** Every JAX-RS method of the compiled classes under {@code prefix}, with its rule (null when it has none). */
+    static Map<String, Requires> declaredEndpoints(String prefix) throws IOException {
         Index index;
         try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
             index = Index.of(files.filter(p -> p.toString().endsWith(".class")).map(Path::toFile).toArray(java.io.File[]::new));
@@ -111,7 +183,7 @@ class EndpointRulesTest {
         Map<String, Requires> endpoints = new TreeMap<>();
         for (ClassInfo resource : index.getKnownClasses()) {
             AnnotationInstance classPath = resource.declaredAnnotation(pathAnnotation);
-            if (classPath == null || !classPath.value().asString().startsWith("/api")) {
+            if (classPath == null || !classPath.value().asString().startsWith(prefix)) {
                 continue;
             }
             for (MethodInfo method : resource.methods()) {

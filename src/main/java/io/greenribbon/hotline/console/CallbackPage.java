@@ -25,6 +25,7 @@ import java.util.List;
  * The line's callers to call back: why, since when, each try and its outcome; "call back" rings the
  * counsellor's own phone first, which then dials the caller (the number never reaches the page).
  */
+@io.smallrye.common.annotation.NonBlocking
 @Path(CallbackPage.PATH)
 @Produces(MediaType.TEXT_HTML)
 public class CallbackPage {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * 12356 record, the C-SSRS screener whose level the server computes as it is answered, the imminent flag,
  * a level request, the safety plan. Saving ends the wrap-up.
  */
+@io.smallrye.common.annotation.NonBlocking
 @Path(ContactPage.PATH)
 @Produces(MediaType.TEXT_HTML)
 public class ContactPage {

@@ -35,6 +35,7 @@ import java.util.Arrays;
  * what the PBX really holds), the screen-pop of the call just answered (live, from the {@code hotline.call}
  * push), and the contact form of that call.
  */
+@io.smallrye.common.annotation.NonBlocking
 @Path(DeskPage.PATH)
 @Produces(MediaType.TEXT_HTML)
 public class DeskPage {

@@ -46,7 +46,8 @@ public class DeskService {
     }
 
     public Uni<PresencePanel> change(Actor actor, PresenceRequest request) {
-        return presence.change(actor, request).chain(view -> panel(actor, view));
+        // The change completes once the PBX has it, on the PBX's threads: back to the request's context first.
+        return presence.change(actor, request).plug(OnContext.resume()).chain(view -> panel(actor, view));
     }
 
     private Uni<PresencePanel> panel(Actor actor, PresenceView view) {

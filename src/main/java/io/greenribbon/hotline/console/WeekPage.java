@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The counsellor's week: hotline shifts and booked room sessions, day by day, today first on a phone. */
+@io.smallrye.common.annotation.NonBlocking
 @Path(WeekPage.PATH)
 @Produces(MediaType.TEXT_HTML)
 public class WeekPage {

@@ -1,0 +1,298 @@
+package io.greenribbon.web;
+
+import io.greenribbon.hotline.Hotline;
+import io.greenribbon.telephony.peer.CallScript;
+import io.greenribbon.telephony.peer.PeerCall;
+import io.greenribbon.testkit.KeycloakAdmin;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static io.greenribbon.hotline.Hotline.QIAOXI_LINE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The counsellor's console in a real browser, end to end: counsellor1 signs in through Keycloak's own login
+ * page, goes available, a call from a caller who called before is answered on the Asterisk peer and pops up
+ * on the desk as a repeat caller; counsellor1 answers the C-SSRS (plan and intent), flags imminent risk,
+ * loses the session mid-form and keeps the form through signing in again, and saves once (a resent form
+ * records nothing more). Every screen, in both languages, on a desktop and a phone, passes the
+ * accessibility audit; counsellor2 (another county) finds the case nowhere.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CounsellorConsoleTest {
+
+    private static final String CALLER = "13911110514";
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+    static Browser browser;
+    static PeerCall call;
+    static long contactId;
+    static long caseId;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser("CounsellorConsoleTest");
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        Hotline.reset();
+    }
+
+    /** counsellor1 took a call of this caller before (through the API), so the next call is a repeat call. */
+    @Test
+    @Order(1)
+    void theCallerCalledBefore() {
+        Hotline.reset();
+        Hotline.as("supervisor1").body(Map.of("username", "counsellor1", "reason", "console test",
+                        "until", OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).toString()))
+                .post("/api/hotline/presence/overrides").then().statusCode(201);
+        Hotline.signIn("counsellor1", "AVAILABLE", null);
+        Hotline.awaitMembers("PJSIP/counselor1", m -> !m.paused());
+        PeerCall first = Hotline.call(CallScript.from(CALLER).to(QIAOXI_LINE).talksFor(Duration.ofSeconds(30)));
+        long firstId = (Long) Hotline.awaitClosed(first.uniqueId()).get("id");
+        Hotline.as("counsellor1").body(Map.of("problems", List.of("FAMILY"))).patch("/api/hotline/contacts/" + firstId)
+                .then().statusCode(200);
+        Hotline.signIn("counsellor1", "OFFLINE", null);
+    }
+
+    @Test
+    @Order(2)
+    void counsellorSignsInThroughKeycloakAndGoesAvailable() {
+        browser.open("/console");
+        browser.visible(By.id("username"));
+        browser.screenshot("keycloak-login");
+        browser.signIn("counsellor1", "/console");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/console/desk");
+        assertThat(browser.find(By.id("presence-state")).getText()).isEqualTo("离线");
+        assertThat(browser.find(By.id("presence-standing")).getText()).contains("督导临时授权");
+        browser.record("desk-offline", By.id("go-available"), By.id("go-paused"));
+
+        browser.find(By.id("go-available")).click();
+        browser.waitFor(d -> "可接听".equals(d.findElement(By.id("presence-state")).getText()));
+        browser.waitFor(d -> d.findElement(By.id("presence-pbx")).getText().contains("hl-130104"));
+        assertThat(browser.find(By.id("presence-pbx")).getText()).contains("hl-1301").contains("与系统一致");
+        browser.record("desk-available", By.id("go-paused"));
+    }
+
+    @Test
+    @Order(3)
+    void anAnsweredCallPopsUpAsARepeatCaller() {
+        Hotline.peer().phone("counselor1").answersAfter(Duration.ofSeconds(3));
+        call = Hotline.call(CallScript.from(CALLER).to(QIAOXI_LINE).talksFor(Duration.ofMinutes(40)));
+        Map<String, Object> contact = Hotline.awaitContact(call.uniqueId(), c -> c.get("answered_at") != null);
+        contactId = (Long) contact.get("id");
+
+        WebElement repeat = browser.visible(By.id("repeat-caller"));
+        assertThat(repeat.getText()).isEqualTo("重复来电");
+        assertThat(browser.find(By.id("call-caller")).getText()).contains("此前来电 1 次");
+        assertThat(browser.find(By.id("call-line")).getText()).isEqualTo(QIAOXI_LINE);
+        assertThat(browser.find(By.id("call-wait")).getText()).containsPattern("[0-9]+ 秒");
+        assertThat(browser.find(By.id("call-risk")).getText()).contains("没有未结的风险个案");
+        browser.visible(By.id("q-wishedDead-yes"));
+        browser.record("desk-call", By.id("save-contact"), By.id("q-wishedDead-yes"));
+    }
+
+    @Test
+    @Order(4)
+    void theScreenerShowsTheServersLevelAsItIsAnswered() {
+        browser.find(By.id("problem-EMOTION")).click();
+        browser.find(By.id("notes")).sendKeys("Talked through tonight; caller agreed to a safety plan.");
+        answer("wishedDead", "yes");
+        assertThat(level()).isEqualTo("低");
+        answer("suicidalThoughts", "yes");
+        browser.visible(By.id("q-thoughtOfMethod-yes"));
+        answer("thoughtOfMethod", "yes");
+        browser.waitFor(d -> "中".equals(level()));
+        answer("intent", "yes");
+        answer("planAndIntent", "yes");
+        answer("suicidalBehaviour", "no");
+        browser.waitFor(d -> "高".equals(level()));
+        assertThat(browser.find(By.id("computed-level")).getAttribute("class")).contains("level-HIGH");
+        browser.find(By.id("imminent")).click();
+        new Select(browser.find(By.id("imminent-basis"))).selectByValue("INTENT_PLAN_AND_MEANS");
+        browser.find(By.id("plan-warningSigns")).sendKeys("Not sleeping\nGiving things away");
+        browser.find(By.id("plan-peopleToAsk")).sendKeys("Sister (lives nearby)");
+        browser.record("contact-form", By.id("save-contact"));
+    }
+
+    /** The session ends while the form is open: saving asks to sign in again, and the form is all still there. */
+    @Test
+    @Order(5)
+    void aSessionThatEndsMidFormKeepsTheFormThroughSigningInAgain() {
+        KeycloakAdmin.endSessions("counsellor1");
+        for (Cookie cookie : browser.driver.manage().getCookies()) {
+            if (cookie.getName().startsWith("q_session")) {
+                browser.driver.manage().deleteCookie(cookie);
+            }
+        }
+        browser.find(By.id("save-contact")).click();
+        WebElement banner = browser.visible(By.id("session-ended"));
+        assertThat(banner.getText()).contains("登录已过期");
+        browser.record("session-ended");
+
+        browser.find(By.id("sign-in-again")).click();
+        browser.onKeycloakLogin("counsellor1");
+        browser.waitFor(d -> d.getCurrentUrl().startsWith(Browser.baseUrl()));
+        browser.visible(By.id("save-contact"));
+        browser.waitFor(d -> d.findElement(By.id("q-planAndIntent-yes")).isSelected());
+        assertThat(browser.find(By.id("q-intent-yes")).isSelected()).isTrue();
+        assertThat(browser.find(By.id("q-suicidalBehaviour-no")).isSelected()).isTrue();
+        assertThat(browser.find(By.id("imminent")).isSelected()).isTrue();
+        assertThat(new Select(browser.find(By.id("imminent-basis"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("INTENT_PLAN_AND_MEANS");
+        assertThat(browser.find(By.id("notes")).getAttribute("value")).startsWith("Talked through tonight");
+        assertThat(browser.find(By.id("plan-warningSigns")).getAttribute("value")).contains("Giving things away");
+        assertThat(browser.find(By.id("problem-EMOTION")).isSelected()).isTrue();
+        assertThat(browser.visible(By.cssSelector("[data-draft-notice]")).getText()).contains("已恢复");
+        assertThat(level()).isEqualTo("高");
+        browser.record("contact-form-restored", By.id("save-contact"));
+    }
+
+    @Test
+    @Order(6)
+    void savingRecordsImminentRiskOnceAndEndsWrapUp() {
+        String sent = (String) browser.script(
+                "return new URLSearchParams(new FormData(document.getElementById('contact-form'))).toString();");
+        browser.find(By.id("save-contact")).click();
+        WebElement level = browser.visible(By.id("saved-level"));
+        assertThat(level.getText()).isEqualTo("紧急");
+        String caseText = browser.find(By.id("saved-case")).getText();
+        assertThat(caseText).contains("已建立风险个案");
+        caseId = Long.parseLong(caseText.replaceAll("\\D+", " ").trim().split(" ")[0]);
+        browser.record("contact-saved");
+
+        // The same form again (a resend after a dropped connection): nothing more is recorded.
+        Object status = browser.script("var done = arguments[arguments.length - 1];"
+                + "fetch('/console/contacts/" + contactId + "', {method: 'POST', credentials: 'same-origin',"
+                + " headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'JavaScript'},"
+                + " body: arguments[0]}).then(function (r) { done(r.status); }, function () { done(-1); });", sent);
+        assertThat(((Number) status).intValue()).isEqualTo(200);
+        List<?> screenings = Hotline.as("counsellor1").get("/api/risk/cases/" + caseId).then().statusCode(200)
+                .extract().path("screenings");
+        assertThat(screenings).hasSize(1);
+        Map<String, Object> saved = Hotline.as("counsellor1").get("/api/hotline/contacts/" + contactId).then()
+                .statusCode(200).extract().path("form");
+        assertThat(saved).containsEntry("highCrisis", true).containsEntry("repeatCaller", true);
+        assertThat(saved.get("problems")).asList().containsExactly("EMOTION");
+        Hotline.as("counsellor1").get("/api/risk/cases/" + caseId + "/safety-plan").then().statusCode(200);
+    }
+
+    /** A caller who hung up before an answer is on the line's callback list; "call back" rings the phone first. */
+    @Test
+    @Order(7)
+    void callbacksRingTheCounsellorsPhoneFirstAndListEachAttempt() {
+        call.hangUp();
+        Hotline.awaitClosed(call.uniqueId());
+        PeerCall abandoned = Hotline.call(CallScript.from("13911110515").to(QIAOXI_LINE)
+                .hangsUpWhileReading(Duration.ofSeconds(2)));
+        assertThat(abandoned.awaitEnd(Hotline.SOON)).isTrue();
+        Hotline.awaitClosed(abandoned.uniqueId());
+        Hotline.peer().phone("carrier").answersAfter(Duration.ofSeconds(3));
+        browser.open("/console/callbacks");
+        WebElement row = browser.waitFor(d -> d.findElements(By.cssSelector("#callback-table tbody tr")).stream()
+                .filter(r -> r.getText().contains("接听前挂断")).findFirst().orElse(null));
+        assertThat(row.getText()).contains("待回拨").contains("尚未回拨");
+        browser.record("callbacks-open");
+        row.findElement(By.tagName("button")).click();
+        assertThat(browser.visible(By.id("dial-started")).getText()).contains("counselor1");
+        browser.waitFor(d -> d.findElement(By.id("callback-table")).getText().contains("来电者已接听"));
+        browser.open("/console/callbacks?all=true");
+        assertThat(browser.find(By.id("callback-table")).getText()).contains("已联系上");
+        browser.record("callbacks-reached");
+    }
+
+    /** Every screen in English: no Chinese left in its labels; audited on a desktop and a phone. */
+    @Test
+    @Order(8)
+    void everyScreenInBothLanguages() {
+        List<String[]> screens = List.of(new String[]{"desk", "/console/desk"},
+                new String[]{"contacts", "/console/contacts"}, new String[]{"contact", "/console/contacts/" + contactId},
+                new String[]{"callbacks", "/console/callbacks?all=true"}, new String[]{"week", "/console/week"});
+        for (String[] screen : screens) {
+            browser.open(screen[1]);
+            browser.find(By.id("main"));
+            assertThat(browser.lang()).isEqualTo("zh");
+            browser.record(screen[0]);
+        }
+        browser.switchLanguage();
+        for (String[] screen : screens) {
+            browser.open(screen[1]);
+            browser.find(By.id("main"));
+            assertThat(browser.lang()).isEqualTo("en");
+            String text = browser.labels();
+            assertThat(HAN.matcher(text).find()).as(screen[0] + " in English, without Chinese text:\n" + text).isFalse();
+            browser.record(screen[0]);
+        }
+        browser.open("/console/contacts");
+        assertThat(browser.text()).contains("My contacts");
+        browser.switchLanguage();
+        assertThat(browser.lang()).isEqualTo("zh");
+    }
+
+    @Test
+    @Order(9)
+    void signingOutEndsTheKeycloakSessionToo() {
+        browser.open("/console/desk");
+        browser.find(By.cssSelector("form[data-sign-out] button")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/signed-out"));
+        assertThat(browser.text()).contains("您已退出登录");
+        browser.record("signed-out");
+        assertThat(KeycloakAdmin.sessions("counsellor1")).isZero();
+        browser.open("/console/desk");
+        browser.visible(By.id("username"));
+    }
+
+    /** counsellor2 works in Xinhua: the call, its form and its case are nowhere on their screens. */
+    @Test
+    @Order(10)
+    void aCounsellorOfAnotherCountyNeverSeesTheCase() {
+        browser.onKeycloakLogin("counsellor2");
+        browser.waitFor(d -> d.getCurrentUrl().startsWith(Browser.baseUrl()));
+        browser.find(By.id("main"));
+        assertThat(browser.find(By.id("call-title")).getText()).isEqualTo("当前没有来电");
+        browser.open("/console/contacts");
+        assertThat(browser.driver.findElements(By.cssSelector("a[href='/console/contacts/" + contactId + "']"))).isEmpty();
+        browser.record("contacts-counsellor2");
+        browser.open("/console/contacts/" + contactId);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("未找到");
+        assertThat(browser.text()).doesNotContain(String.valueOf(caseId)).doesNotContain("Talked through");
+        browser.record("contact-of-another-county");
+        browser.open("/console/callbacks?all=true");
+        assertThat(browser.driver.findElements(By.cssSelector("#callback-table [href*='" + contactId + "']"))).isEmpty();
+        Hotline.as("counsellor2").get("/api/risk/cases/" + caseId).then().statusCode(404);
+        List<Integer> visible = Hotline.as("counsellor2").get("/api/risk/cases").then().statusCode(200).extract().path("id");
+        assertThat(visible).doesNotContain((int) caseId);
+    }
+
+    private static void answer(String question, String value) {
+        WebElement radio = browser.visible(By.id("q-" + question + "-" + value));
+        radio.click();
+        browser.waitFor(ExpectedConditions.elementSelectionStateToBe(By.id("q-" + question + "-" + value), true));
+        // Each answer goes to the server, which sends back the questions asked now and the level.
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('.htmx-request') === null;")));
+    }
+
+    private static String level() {
+        return browser.find(By.id("computed-level")).getText();
+    }
+}
