@@ -130,6 +130,23 @@ class EndpointRulesTest {
                 }
             }
         }
+        // Every page a counsellor opens: security headers, no inline script, no inline style.
+        io.greenribbon.web.WebSession counsellor = sessions.computeIfAbsent("counsellor1", io.greenribbon.web.WebSession::signIn);
+        for (String path : List.of("/console/desk", "/console/contacts", "/console/callbacks", "/console/week")) {
+            java.net.http.HttpResponse<String> page = counsellor.get(path);
+            java.net.http.HttpHeaders headers = page.headers();
+            String csp = headers.firstValue("Content-Security-Policy").orElse("");
+            if (page.statusCode() != 200 || !csp.contains("script-src 'self';") || !csp.contains("style-src 'self';")
+                    || !csp.contains("frame-ancestors 'none'") || csp.contains("unsafe-inline")
+                    || !"nosniff".equals(headers.firstValue("X-Content-Type-Options").orElse(""))
+                    || !"no-referrer".equals(headers.firstValue("Referrer-Policy").orElse(""))
+                    || !"no-store".equals(headers.firstValue("Cache-Control").orElse(""))) {
+                failures.add(path + ": " + page.statusCode() + " " + headers.map());
+            }
+            if (java.util.regex.Pattern.compile("<script(?![^>]*\\ssrc=)|\\sstyle=|\\son[a-z]+=").matcher(page.body()).find()) {
+                failures.add(path + " has inline script or style");
+            }
+        }
         for (io.greenribbon.web.NavItem item : io.quarkus.arc.Arc.container().instance(io.greenribbon.web.Navigation.class)
                 .get().all()) {
             Requires rule = pages.get("GET " + item.path());
