@@ -112,8 +112,11 @@
     var summary = root.querySelector('.error-summary');
     if (summary) { summary.focus(); }
   }
+  // When a part of the page was last replaced (an outerHTML swap replaces the element itself: find the new one).
   document.addEventListener('htmx:afterSwap', function (e) {
-    e.detail.target.dataset.updatedAt = String(Date.now());
+    var id = e.detail.target.id;
+    var swapped = (id && document.getElementById(id)) || e.detail.target;
+    swapped.dataset.updatedAt = String(Date.now());
   });
   document.addEventListener('htmx:afterSettle', function (e) {
     // An outerHTML swap settles on the element it replaced: look for new forms in the whole page.

@@ -37,4 +37,25 @@ class CssrsTest {
                 .hasMessageContaining("validation");
         Cssrs.checkSkipLogic(a(true, true, false, false, false, true, true));
     }
+
+    /**
+     * A contact form shows the level as the screener is answered, by this same rule: a question not answered
+     * yet counts as no, a follow-on answer without a yes to question 2 counts for nothing, and the finished
+     * screening gives the level the partial one showed last.
+     */
+    @Test
+    void theLevelAsAnsweredSoFarIsTheSameRuleWithUnansweredQuestionsCountingAsNo() {
+        assertThat(Cssrs.level(a(null, null, null, null, null, null, null))).isEqualTo(RiskLevel.NONE);
+        assertThat(Cssrs.level(a(true, null, null, null, null, null, null))).isEqualTo(RiskLevel.LOW);
+        assertThat(Cssrs.level(a(true, true, true, null, null, null, null))).isEqualTo(RiskLevel.MODERATE);
+        assertThat(Cssrs.level(a(true, true, true, true, null, null, null))).isEqualTo(RiskLevel.HIGH);
+        assertThat(Cssrs.level(a(true, false, true, true, true, null, null))).as("follow-ons without thoughts")
+                .isEqualTo(RiskLevel.LOW);
+        assertThat(Cssrs.level(a(false, false, null, null, null, true, null))).isEqualTo(RiskLevel.MODERATE);
+        assertThat(Cssrs.level(a(false, false, null, null, null, false, true))).as("recency without behaviour")
+                .isEqualTo(RiskLevel.NONE);
+        assertThat(Cssrs.asksFollowOn(a(true, null, null, null, null, null, null))).isFalse();
+        assertThat(Cssrs.asksFollowOn(a(true, true, null, null, null, null, null))).isTrue();
+        assertThat(Cssrs.asksRecency(a(true, true, null, null, null, true, null))).isTrue();
+    }
 }

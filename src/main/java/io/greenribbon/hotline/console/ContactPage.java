@@ -66,9 +66,7 @@ public class ContactPage {
     @Operation(hidden = true)
     @Requires(Permission.HOTLINE_CONTACTS_READ)
     public Uni<TemplateInstance> show(@PathParam("id") long id) {
-        return contacts.get(id).chain(contact -> contacts.caller(id).map(caller ->
-                choices(page.data("contact", contact).data("contactId", id).data("caller", caller)
-                        .data("form", ContactForm.opened(caller.repeatCaller())).data("errors", new FormErrors()))));
+        return opened(id, page);
     }
 
     /** The form alone (the desk loads it under the screen-pop). */
@@ -77,9 +75,14 @@ public class ContactPage {
     @Operation(hidden = true)
     @Requires(Permission.HOTLINE_CONTACTS_WRITE)
     public Uni<TemplateInstance> form(@PathParam("id") long id) {
-        return contacts.get(id).chain(contact -> contacts.caller(id).map(caller ->
-                choices(form.data("contact", contact).data("contactId", id).data("form", ContactForm.opened(caller.repeatCaller()))
-                        .data("errors", new FormErrors()))));
+        return opened(id, form);
+    }
+
+    /** {@code template} with the contact and a form opened now (a new key; the repeat-caller flag preset). */
+    private Uni<TemplateInstance> opened(long id, Template template) {
+        return contacts.get(id).chain(contact -> contacts.caller(id).map(caller -> choices(template
+                .data("contact", contact).data("contactId", id).data("caller", caller)
+                .data("form", ContactForm.opened(caller.repeatCaller())).data("errors", new FormErrors()))));
     }
 
     /** Saves the form (once per form key); answers the saved record, or the form with its errors (422). */
