@@ -232,7 +232,8 @@ class HelmChartTest {
                 "greenribbon-1301/db-password", "greenribbon-1301/db-owner-password", "greenribbon-1301/db-cdr-password",
                 "greenribbon-1301/asterisk-manager", "greenribbon-1301/crypto-keys", "greenribbon-1301/caller-hmac-key",
                 "greenribbon-1301/audit-chain-keys",
-                "greenribbon-1301/service-client-secret", "greenribbon-1301/keycloak-admin-password",
+                "greenribbon-1301/service-client-secret", "greenribbon-1301/web-session-secret",
+                "greenribbon-1301/keycloak-admin-password",
                 "greenribbon-1301/keycloak-db-password", "postgresql-admin/username", "postgresql-admin/password");
         assertThat(chart.service().at("/spec/template/metadata/annotations").has("checksum/secret")).isFalse();
     }

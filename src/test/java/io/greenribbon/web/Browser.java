@@ -128,6 +128,11 @@ public final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }
 
+    /** Runs {@code js} that calls its last argument when done; its value. */
+    public Object asyncScript(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
+    }
+
     /** What a reader sees of the page (no form values, no hidden text). */
     public String text() {
         return (String) script("return document.body.innerText;");

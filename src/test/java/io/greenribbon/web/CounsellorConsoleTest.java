@@ -182,7 +182,7 @@ class CounsellorConsoleTest {
         browser.record("contact-saved");
 
         // The same form again (a resend after a dropped connection): nothing more is recorded.
-        Object status = browser.script("var done = arguments[arguments.length - 1];"
+        Object status = browser.asyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/console/contacts/" + contactId + "', {method: 'POST', credentials: 'same-origin',"
                 + " headers: {'Content-Type': 'application/x-www-form-urlencoded', 'X-Requested-With': 'JavaScript'},"
                 + " body: arguments[0]}).then(function (r) { done(r.status); }, function () { done(-1); });", sent);
@@ -208,14 +208,15 @@ class CounsellorConsoleTest {
         assertThat(abandoned.awaitEnd(Hotline.SOON)).isTrue();
         Hotline.awaitClosed(abandoned.uniqueId());
         Hotline.peer().phone("carrier").answersAfter(Duration.ofSeconds(3));
+        long callbackId = (Long) io.greenribbon.hotline.Db.value("SELECT cb.id FROM hotline_callback cb JOIN hotline_contact c"
+                + " ON c.id = cb.contact_id WHERE c.call_uniqueid = ?", abandoned.uniqueId());
+        By row = By.id("callback-" + callbackId);
         browser.open("/console/callbacks");
-        WebElement row = browser.waitFor(d -> d.findElements(By.cssSelector("#callback-table tbody tr")).stream()
-                .filter(r -> r.getText().contains("接听前挂断")).findFirst().orElse(null));
-        assertThat(row.getText()).contains("待回拨").contains("尚未回拨");
+        assertThat(browser.find(row).getText()).contains("接听前挂断").contains("待回拨").contains("尚未回拨");
         browser.record("callbacks-open");
-        row.findElement(By.tagName("button")).click();
+        browser.find(By.cssSelector("#callback-" + callbackId + " button")).click();
         assertThat(browser.visible(By.id("dial-started")).getText()).contains("counselor1");
-        browser.waitFor(d -> d.findElement(By.id("callback-table")).getText().contains("来电者已接听"));
+        browser.waitFor(d -> d.findElement(row).getText().contains("来电者已接听"));
         browser.open("/console/callbacks?all=true");
         assertThat(browser.find(By.id("callback-table")).getText()).contains("已联系上");
         browser.record("callbacks-reached");

@@ -32,7 +32,7 @@ public final class WebSession {
 
     /** A client with no session (cookies kept, redirects not followed). */
     public static WebSession anonymous() {
-        return new WebSession(HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return new WebSession(HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build(), Browser.baseUrl());
     }
 
@@ -98,6 +98,27 @@ public final class WebSession {
             throw new AssertionError("No form token on the first page");
         }
         return m.group(1);
+    }
+
+    /**
+     * Cookies as a browser keeps them on this machine: Keycloak marks its sign-in cookies Secure, which
+     * browsers send to http://localhost and http://127.0.0.1 (a secure context) and Java's CookieManager
+     * would not.
+     */
+    private static final class LoopbackCookies extends CookieManager {
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(URI uri, java.util.Map<String, java.util.List<String>> headers)
+                throws IOException {
+            boolean loopback = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+            if (loopback && "http".equals(uri.getScheme())) {
+                try {
+                    uri = new URI("https", uri.getUserInfo(), uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+                } catch (java.net.URISyntaxException e) {
+                    throw new IOException(e);
+                }
+            }
+            return super.get(uri, headers);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {
