@@ -53,6 +53,12 @@ public final class KeycloakAdmin {
         return RestAssured.given().auth().oauth2(token()).get(realm()).then().statusCode(200).extract().path("browserFlow");
     }
 
+    /** Removes every required action waiting for the account (such as setting up a one-time code). */
+    public static void clearRequiredActions(String username) {
+        RestAssured.given().auth().oauth2(token()).contentType(ContentType.JSON).body(Map.of("requiredActions", List.of()))
+                .put(realm() + "/users/" + userId(username)).then().statusCode(204);
+    }
+
     /** The required actions waiting for the account (e.g. CONFIGURE_TOTP). */
     public static List<String> requiredActions(String username) {
         return RestAssured.given().auth().oauth2(token()).get(realm() + "/users/" + userId(username))

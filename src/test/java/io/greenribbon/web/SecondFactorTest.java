@@ -59,8 +59,12 @@ class SecondFactorTest {
             HttpResponse<String> counsellor = WebSession.anonymous().typePassword("counsellor1");
             assertThat(counsellor.statusCode()).as("a counsellor is let in with the password").isEqualTo(302);
             assertThat(counsellor.headers().firstValue("Location").orElseThrow()).startsWith(Browser.baseUrl() + "/console");
+            assertThat(KeycloakAdmin.requiredActions("supervisor1")).contains("CONFIGURE_TOTP");
+            assertThat(KeycloakAdmin.requiredActions("counsellor1")).doesNotContain("CONFIGURE_TOTP");
         } finally {
             KeycloakAdmin.bindBrowserFlow(before);
+            KeycloakAdmin.clearRequiredActions("supervisor1");
+            KeycloakAdmin.clearRequiredActions("official1");
         }
     }
 }

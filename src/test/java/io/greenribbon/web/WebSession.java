@@ -66,10 +66,15 @@ public final class WebSession {
         if (!action.find()) {
             throw new AssertionError("No Keycloak login form:\n" + login.body());
         }
-        return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password=demo&credentialId="))
                 .build());
+        // Keycloak's own next steps (a required action) are pages of Keycloak: follow them to the first one shown.
+        while (answer.statusCode() == 302 && !location(answer).toString().startsWith(base)) {
+            answer = send(HttpRequest.newBuilder(location(answer)).GET().build());
+        }
+        return answer;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
