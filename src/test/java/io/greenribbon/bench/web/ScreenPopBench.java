@@ -53,7 +53,7 @@ class ScreenPopBench {
             Hotline.allowOnLine("counsellor1", "130104");
             browser.signIn("counsellor1", "/console/desk");
             browser.find(By.id("go-available")).click();
-            browser.waitFor(d -> "AVAILABLE".equals(Hotline.presence("counsellor1").get("state")));
+            browser.waitFor(d -> "可接听".equals(d.findElement(By.id("presence-state")).getText()));
             Hotline.awaitMembers("PJSIP/counselor1", m -> !m.paused());
             browser.waitFor(d -> "open".equals(browser.script("return document.body.dataset.liveState;")));
             Hotline.peer().phone("counselor1").answersAfter(Duration.ofSeconds(1));
