@@ -3,6 +3,7 @@ package io.greenribbon.telephony;
 import io.greenribbon.telephony.agi.AgiServerLifecycle;
 import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
+import io.greenribbon.testkit.LogCapture;
 import io.greenribbon.testkit.TestPbx;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,22 +114,43 @@ class AgiServerTest {
     }
 
     @Test
-    void anUnknownScriptIsRefusedAndTheDialplanFailsOpen() {
-        PeerCall call = probeCall("9002", CallScript.from("+8613800000004"));
-        assertThat(call.awaitEnd(END)).isTrue();
-        assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("NOT_FOUND");
-        assertThat(call.variable("PROBE_FAILOPEN")).isEqualTo("1");
+    void anUnknownScriptIsRefusedWithOneWarningAndTheDialplanFailsOpen() {
+        fallsBackLoggingOnce("9002", "+8613800000004", "NOT_FOUND", "WARN");
     }
 
     @Test
-    void aRouteThatRefusesTheCallLeavesTheDialplanToFallBack() {
+    void aRouteThatRefusesTheCallLogsOneWarningAndLeavesTheDialplanToFallBack() {
         ProbeRoute.behaviour = call -> {
             throw new CallRefusedException("line 9001 is not a hotline line");
         };
-        PeerCall call = probeCall("9001", CallScript.from("+8613800000005"));
-        assertThat(call.awaitEnd(END)).isTrue();
-        assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("FAILED");
-        assertThat(call.variable("PROBE_FAILOPEN")).isEqualTo("1");
+        assertThat(fallsBackLoggingOnce("9001", "+8613800000005", "FAILED", "WARN").message())
+                .contains("line 9001 is not a hotline line");
+    }
+
+    @Test
+    void aRouteThatFailsLogsOneErrorAndLeavesTheDialplanToFallBack() {
+        ProbeRoute.behaviour = call -> {
+            throw new IllegalStateException("the probe broke");
+        };
+        fallsBackLoggingOnce("9001", "+8613800000009", "FAILED", "ERROR");
+    }
+
+    /**
+     * A probe call whose session the service ends without a decision: the dialplan falls back on
+     * AJ_AGISTATUS {@code status}, and the service logs one line of {@code level} naming the call, with no
+     * second one from Asterisk-Java (which logs every script that throws, and every missing script, as an
+     * ERROR). Returns that line.
+     */
+    private static LogCapture.Line fallsBackLoggingOnce(String number, String caller, String status, String level) {
+        try (LogCapture log = LogCapture.start()) {
+            PeerCall call = probeCall(number, CallScript.from(caller));
+            assertThat(call.awaitEnd(END)).isTrue();
+            assertThat(call.variable("AJ_AGISTATUS")).isEqualTo(status);
+            assertThat(call.variable("PROBE_FAILOPEN")).isEqualTo("1");
+            assertThat(log.mentioning(call.uniqueId())).extracting(LogCapture.Line::level).containsExactly(level);
+            assertThat(log.from("org.asteriskjava")).as("nothing from Asterisk-Java besides").isEmpty();
+            return log.mentioning(call.uniqueId()).get(0);
+        }
     }
 
     @Test

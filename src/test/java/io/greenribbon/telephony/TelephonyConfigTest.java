@@ -42,7 +42,10 @@ class TelephonyConfigTest {
             Map.entry("LEN", "func_strings.so"), Map.entry("IF", "func_logic.so"),
             Map.entry("NoOp", ""), Map.entry("Answer", ""), Map.entry("Set", ""), Map.entry("Goto", ""),
             Map.entry("GotoIf", ""), Map.entry("Hangup", ""),
-            Map.entry("Wait", ""), Map.entry("SayDigits", ""), Map.entry("ChanSpy", "app_chanspy.so"));
+            Map.entry("Wait", ""), Map.entry("SayDigits", ""), Map.entry("ChanSpy", "app_chanspy.so"),
+            Map.entry("Gosub", "app_stack.so"), Map.entry("Return", "app_stack.so"), Map.entry("LOCAL", "app_stack.so"),
+            Map.entry("QUEUE_MEMBER", "app_queue.so"), Map.entry("QUEUE_MEMBER_LIST", "app_queue.so"),
+            Map.entry("SHIFT", "func_strings.so"), Map.entry("DEVICE_STATE", "func_devstate.so"));
 
     private static ConfFile conf(String name) {
         return ConfFile.read(DIR.resolve(name));
@@ -92,6 +95,7 @@ class TelephonyConfigTest {
             List<String> targets = switch (step.app()) {
                 case "Goto" -> List.of(step.data());
                 case "GotoIf" -> List.of(step.data().substring(step.data().lastIndexOf('?') + 1).split(":"));
+                case "Gosub" -> List.of(step.data().replaceAll("\\(.*\\)$", ""));
                 default -> List.of();
             };
             for (String target : targets) {
@@ -105,7 +109,8 @@ class TelephonyConfigTest {
                 checked.add(target);
             }
         }
-        assertThat(checked).contains("hotline,s,1", "tier1", "backup", "hotline,s,tier2", "imminent", "number");
+        assertThat(checked).contains("hotline,s,1", "tier1", "backup", "hotline,s,tier2", "imminent", "number",
+                "hotline-tier-open,s,1", "closed", "member");
     }
 
     @Test
@@ -257,6 +262,189 @@ class TelephonyConfigTest {
         }
         assertThat(placeholders).contains("__AMI_SECRET__", "__GREENRIBBON_AGI_HOST__", "__CDR_DB_PASSWORD__")
                 .allSatisfy(p -> assertThat(readme).as(p).contains(p));
+    }
+
+    @Test
+    void theCarrierIsNotQualifiedSoTheBackupLineNeverDependsOnItAnsweringOptions() {
+        ConfFile pjsip = conf("pjsip.conf");
+        List<Map<String, String>> trunkAors = new ArrayList<>();
+        for (ConfFile.Section endpoint : pjsip.concreteSections()) {
+            Map<String, String> e = pjsip.settings(endpoint);
+            if ("endpoint".equals(e.get("type")) && "hotline-lines".equals(e.get("context"))) {
+                Set<String> aors = Set.of(e.getOrDefault("aors", endpoint.name()).split("\\s*,\\s*"));
+                pjsip.concreteSections().stream().filter(s -> aors.contains(s.name())).map(pjsip::settings)
+                        .filter(s -> "aor".equals(s.get("type"))).forEach(trunkAors::add);
+            }
+        }
+        assertThat(trunkAors).isNotEmpty().allSatisfy(aor -> assertThat(aor.getOrDefault("qualify_frequency", "0"))
+                .as("a qualified carrier that does not answer OPTIONS takes the backup line down").isEqualTo("0"));
+    }
+
+    @Test
+    void noCallerIsSentTheIdentityOfWhomThePbxCallsForThem() {
+        List<String> checked = new ArrayList<>();
+        for (Dialplan.Step step : dialplan().allSteps()) {
+            if (!Set.of("hotline", "hotline-transfer", "hotline-callback").contains(step.context())) {
+                continue;
+            }
+            List<String> args = arguments(step.data());
+            String options = switch (step.app()) {
+                case "Dial" -> args.size() > 2 ? args.get(2) : "";
+                case "Queue" -> args.size() > 1 ? args.get(1) : "";
+                default -> null;
+            };
+            if (options != null) {
+                assertThat(options).as("%s at line %d: option I keeps connected-line updates from the caller", step.app(),
+                        step.line()).contains("I");
+                checked.add(step.app() + "@" + step.context());
+            }
+        }
+        assertThat(checked).containsExactlyInAnyOrder("Dial@hotline", "Queue@hotline", "Queue@hotline", "Dial@hotline",
+                "Dial@hotline-transfer", "Dial@hotline-callback");
+    }
+
+    @Test
+    void aTierIsQueuedOnlyWhenAppQueueWouldLetTheCallerJoinItSoAnEmptyTierLogsNoWarning() {
+        Dialplan plan = dialplan();
+        List<Dialplan.Step> flow = plan.find("hotline", "s").orElseThrow().steps();
+        List<String> queued = new ArrayList<>();
+        for (int i = 0; i < flow.size(); i++) {
+            Dialplan.Step step = flow.get(i);
+            if (step.app().equals("Queue")) {
+                String queue = arguments(step.data()).get(0);
+                assertThat(flow.get(i - 2).app() + "(" + flow.get(i - 2).data() + ")").as("line %d", step.line())
+                        .isEqualTo("Gosub(hotline-tier-open,s,1(" + queue + "))");
+                assertThat(flow.get(i - 1).app()).isEqualTo("GotoIf");
+                assertThat(flow.get(i - 1).data()).startsWith("$[!${GOSUB_RETVAL}]?");
+                queued.add(queue);
+            }
+        }
+        assertThat(queued).containsExactly("${HOTLINE_TIER1_QUEUE}", "${HOTLINE_TIER2_QUEUE}");
+        // The check is app_queue's joinempty: paused members, and phones that are unavailable, invalid or of
+        // unknown state do not count; busy and ringing ones do. Penalty and wrap-up never apply here.
+        ConfFile queues = conf("queues.conf");
+        for (ConfFile.Section q : queues.concreteSections()) {
+            if (!q.name().equals("general")) {
+                Map<String, String> tier = queues.settings(q);
+                assertThat(Set.of(tier.get("joinempty").split("\\s*,\\s*"))).as(q.name())
+                        .containsExactlyInAnyOrder("paused", "penalty", "unavailable", "invalid", "unknown", "wrapup");
+                assertThat(tier).as(q.name()).containsEntry("wrapuptime", "0");
+            }
+        }
+        assertThat(plan.allSteps()).noneMatch(s -> s.data().contains("QUEUE_MAX_PENALTY") || s.data().contains("QUEUE_MIN_PENALTY"));
+        String check = plan.find("hotline-tier-open", "s").orElseThrow().steps().stream()
+                .map(s -> s.app() + "(" + s.data() + ")").collect(Collectors.joining("\n"));
+        assertThat(check).contains("QUEUE_MEMBER_LIST(${ARG1})", "QUEUE_MEMBER(${ARG1},paused,${member})",
+                "DEVICE_STATE(${member})", "\"UNAVAILABLE\"", "\"INVALID\"", "\"UNKNOWN\"", "Return(1)",
+                "Set(QUEUESTATUS=JOINEMPTY)", "Return(0)").doesNotContain("INUSE", "RINGING", "BUSY");
+    }
+
+    @Test
+    void everySoundTheDialplanPlaysIsListedToBeRecorded() throws IOException {
+        List<String> listed = Files.readAllLines(DIR.resolve("prompts.tsv")).stream().skip(1)
+                .map(l -> l.split("\t")[0]).toList();
+        Dialplan plan = dialplan();
+        Set<String> played = new LinkedHashSet<>();
+        for (Dialplan.Step step : plan.allSteps()) {
+            played.addAll(soundsPlayed(plan, step.app(), step.data()));
+        }
+        assertThat(played).contains("greenribbon/confidentiality", "greenribbon/risk-case-number", "digits/0", "digits/9");
+        assertThat(listed).containsAll(played);
+    }
+
+    /** The sound files an application plays, given its data; an application that plays others fails the test. */
+    private static List<String> soundsPlayed(Dialplan plan, String app, String data) {
+        List<String> args = arguments(data);
+        return switch (app) {
+            case "Playback" -> Stream.of(args.get(0).split("&")).flatMap(f -> values(plan, f.strip()).stream()).toList();
+            // The case number: the service pages with the case's numeric id (digits/0 … digits/9).
+            case "SayDigits" -> java.util.stream.IntStream.rangeClosed(0, 9).mapToObj(d -> "digits/" + d).toList();
+            case "ExecIf" -> {
+                String branches = data.substring(data.indexOf('?') + 1);
+                List<String> out = new ArrayList<>();
+                for (String branch : branches.split(":(?![^(]*\\))")) {
+                    int open = branch.indexOf('(');
+                    if (open > 0) {
+                        out.addAll(soundsPlayed(plan, branch.substring(0, open), branch.substring(open + 1, branch.lastIndexOf(')'))));
+                    }
+                }
+                yield out;
+            }
+            case "ChanSpy" -> {
+                assertThat(args.get(1)).as("ChanSpy without q beeps and says the channel").contains("q");
+                yield List.of();
+            }
+            case "Dial", "Queue" -> {
+                String options = app.equals("Dial") ? (args.size() > 2 ? args.get(2) : "") : (args.size() > 1 ? args.get(1) : "");
+                assertThat(options).as("%s options that play sounds (m, r, A(), ...) are not listed", app).matches("I?");
+                yield List.of();
+            }
+            case "Background", "Read", "SayNumber", "SayAlpha", "SayPhonetic", "SayUnixTime", "Record", "ControlPlayback",
+                 "Directory", "VoiceMail" -> throw new AssertionError(app + " plays sounds this test does not know");
+            default -> List.of();
+        };
+    }
+
+    /** The values a dialplan expression for a file can take: the literal, a global, or what Set() gives the variable. */
+    private static List<String> values(Dialplan plan, String text) {
+        Matcher var = Pattern.compile("^\\$\\{([A-Z_0-9]+)}$").matcher(text);
+        if (!var.matches()) {
+            return List.of(text);
+        }
+        String name = var.group(1);
+        if (plan.globals().containsKey(name)) {
+            return values(plan, plan.globals().get(name));
+        }
+        Matcher set = Pattern.compile("Set\\(_{0,2}" + name + "=([^)]*)\\)").matcher("");
+        List<String> out = new ArrayList<>();
+        for (Dialplan.Step step : plan.allSteps()) {
+            set.reset(step.app() + "(" + step.data() + ")");
+            while (set.find()) {
+                out.addAll(values(plan, set.group(1)));
+            }
+        }
+        assertThat(out).as("where %s comes from", name).isNotEmpty();
+        return out;
+    }
+
+    @Test
+    void theCarrierAndTheCdrDatabaseAreAddressedOnlyThroughPlaceholders() {
+        ConfFile pjsip = conf("pjsip.conf");
+        List<String> contacts = pjsip.concreteSections().stream().map(pjsip::settings).filter(s -> s.containsKey("contact"))
+                .map(s -> s.get("contact")).toList();
+        assertThat(contacts).isNotEmpty().allSatisfy(c -> assertThat(c).matches("sip:" + PLACEHOLDER + ":" + PLACEHOLDER));
+        Map<String, String> pgsql = conf("cdr_pgsql.conf").settings(conf("cdr_pgsql.conf").section("global").orElseThrow());
+        assertThat(pgsql.get("hostname")).matches(PLACEHOLDER);
+        assertThat(pgsql.get("port")).matches(PLACEHOLDER);
+    }
+
+    @Test
+    void sitesAreToldThatADialplanReloadSetsTheFilesGlobalsAgain() throws IOException {
+        // pbx_config sets every [globals] entry again on each reload; clearglobalvars = no keeps only the others.
+        ConfFile extensions = conf("extensions.conf");
+        assertThat(extensions.settings(extensions.section("general").orElseThrow())).containsEntry("clearglobalvars", "no");
+        assertThat(Files.readString(DIR.resolve("README.md")))
+                .contains("A reload sets every global the file defines back to\nthe file's value");
+    }
+
+    /** Application arguments split at the commas outside parentheses, braces and brackets. */
+    private static List<String> arguments(String data) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                out.add(data.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(data.substring(start));
+        return out;
     }
 
     private static Set<String> loadedModules() {

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Asterisk-Java's FastAGI server, listening through an {@link AgiListener} (only the configured Asterisk
- * addresses, LF framing, hang-up detection) and telling when its port is really bound. Its pool hands
+ * addresses, LF framing, hang-up detection), giving each session a {@link SessionChannel}, and telling
+ * when its port is really bound. Its pool hands
  * each session to a thread or refuses it at once when all are busy; a refused session leaves
  * AJ_AGISTATUS unset, which the dialplan treats as failure.
  */
@@ -25,7 +26,7 @@ final class GuardedAgiServer extends DefaultAgiServer {
     private final CompletableFuture<AgiListener> bound = new CompletableFuture<>();
 
     GuardedAgiServer(MappingStrategy mapping, InetAddress bind, int port, AllowedClients allowed, int readTimeoutMillis) {
-        super(mapping);
+        super(null, mapping, SessionChannel.FACTORY);
         this.allowed = allowed;
         this.readTimeoutMillis = readTimeoutMillis;
         setAddress(bind);

@@ -4,7 +4,6 @@ import io.greenribbon.telephony.AgiRoute;
 import io.greenribbon.telephony.CallHungUpException;
 import io.greenribbon.telephony.CallRefusedException;
 import org.asteriskjava.fastagi.AgiChannel;
-import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.asteriskjava.fastagi.MappingStrategy;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Maps the script of each FastAGI request to the {@link AgiRoute} bean of that name. A request for any
- * other script is refused and logged: Asterisk-Java then sets AJ_AGISTATUS to NOT_FOUND and closes, and
- * the dialplan falls back.
+ * other script is refused and logged: the session ends with AJ_AGISTATUS NOT_FOUND, and the dialplan falls
+ * back. Refusals and failures end the session through its {@link SessionChannel}, logged here once.
  */
 final class RouteMapping implements MappingStrategy {
 
@@ -45,11 +44,15 @@ final class RouteMapping implements MappingStrategy {
     @Override
     public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
         RouteScript script = scripts.get(request.getScript());
-        if (script == null) {
-            LOG.warnf("Refused FastAGI request for unknown script '%s' from %s (channel %s, uniqueid %s)",
-                    request.getScript(), request.getRemoteAddress(), request.getChannel(), request.getUniqueId());
+        if (script != null) {
+            return script;
         }
-        return script;
+        // Not null, which Asterisk-Java would log as an ERROR besides this WARN.
+        return (unknown, session) -> {
+            LOG.warnf("Refused FastAGI request for unknown script '%s' from %s (channel %s, uniqueid %s)",
+                    unknown.getScript(), unknown.getRemoteAddress(), unknown.getChannel(), unknown.getUniqueId());
+            ((SessionChannel) session).endAs(SessionChannel.NOT_FOUND);
+        };
     }
 
     String scriptNames() {
@@ -65,7 +68,7 @@ final class RouteMapping implements MappingStrategy {
         }
 
         @Override
-        public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        public void service(AgiRequest request, AgiChannel channel) {
             AgiCallSession session = new AgiCallSession(request, channel, connections.apply(request));
             long start = System.nanoTime();
             String outcome = "failed";
@@ -79,11 +82,11 @@ final class RouteMapping implements MappingStrategy {
                 outcome = "refused";
                 LOG.warnf("FastAGI '%s' refused the call on %s (uniqueid %s): %s", request.getScript(),
                         request.getChannel(), request.getUniqueId(), e.getMessage());
-                throw new Refused(e.getMessage());
+                ((SessionChannel) channel).endAs(SessionChannel.FAILED);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "FastAGI '%s' failed on %s (uniqueid %s); the dialplan falls back",
                         request.getScript(), request.getChannel(), request.getUniqueId());
-                throw new Refused(e.toString());
+                ((SessionChannel) channel).endAs(SessionChannel.FAILED);
             } finally {
                 timer(route.script(), outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
@@ -94,17 +97,5 @@ final class RouteMapping implements MappingStrategy {
     private Timer timer(String script, String outcome) {
         return Timer.builder("greenribbon.agi.session").description("Time a FastAGI route took to decide a call")
                 .tags("script", script, "outcome", outcome).publishPercentiles(0.5, 0.99).register(meters);
-    }
-
-    /** Ends a session as failed (AJ_AGISTATUS FAILED), without a second stack trace in the log. */
-    static final class Refused extends AgiException {
-        Refused(String message) {
-            super(message);
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 }

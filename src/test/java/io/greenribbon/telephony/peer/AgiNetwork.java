@@ -1,6 +1,7 @@
 package io.greenribbon.telephony.peer;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -32,15 +33,18 @@ public final class AgiNetwork {
         faults.remove(hostAndPort);
     }
 
-    /** Connects within {@code timeoutMillis} (real time); null when refused or timed out. */
-    Socket connect(String host, int port, long timeoutMillis) throws InterruptedException {
+    /**
+     * Connects within {@code timeoutMillis} (real time). Throws {@link ConnectException} when the address
+     * refuses the connection and {@link SocketTimeoutException} when the handshake does not complete in time.
+     */
+    Socket connect(String host, int port, long timeoutMillis) throws InterruptedException, IOException {
         Fault fault = faults.get(host + ":" + port);
         if (fault == Fault.REFUSE) {
-            return null;
+            throw new ConnectException("Connection refused");
         }
         if (fault == Fault.NO_ACCEPT) {
             Thread.sleep(timeoutMillis);
-            return null;
+            throw new SocketTimeoutException("connect timed out");
         }
         Socket socket = new Socket();
         try {
@@ -50,12 +54,9 @@ public final class AgiNetwork {
             }
             socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeoutMillis));
             return socket;
-        } catch (SocketTimeoutException e) {
-            close(socket);
-            return null;
         } catch (IOException e) {
             close(socket);
-            return null;
+            throw e;
         }
     }
 

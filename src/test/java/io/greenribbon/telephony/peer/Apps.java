@@ -30,6 +30,8 @@ final class Apps {
         apps.put("agi", (r, c, data) -> AgiApp.run(r, c, data));
         apps.put("dial", (r, c, data) -> DialApp.run(r, c, data));
         apps.put("queue", (r, c, data) -> QueueApp.run(r, c, data));
+        apps.put("gosub", GosubApps::gosub);
+        apps.put("return", GosubApps::gosubReturn);
         apps.put("saydigits", SpyApps::sayDigits);
         apps.put("chanspy", SpyApps::chanSpy);
         return apps;
@@ -117,6 +119,11 @@ final class Apps {
             }
             case "GLOBAL" -> throw new IllegalStateException("GLOBAL() needs a name");
             default -> {
+                if (f.startsWith("LOCAL(")) {
+                    GosubApps.setLocal(core, c, function.substring(function.indexOf('(') + 1, function.length() - 1).strip(),
+                            value);
+                    return;
+                }
                 if (f.startsWith("GLOBAL(")) {
                     String name = function.substring(function.indexOf('(') + 1, function.length() - 1);
                     core.globals.put(name, value);

@@ -183,6 +183,11 @@ public final class AsteriskPeer implements AutoCloseable {
         return new Phone(this, endpoint);
     }
 
+    /** Reports the endpoint's reachability (lock held, from {@link #withEndpoint}). */
+    void peerStatus(Endpoint e) {
+        core.peerStatus(e);
+    }
+
     void withEndpoint(String name, java.util.function.Consumer<Endpoint> change) {
         PbxCore c = core;
         c.lock.lock();
@@ -246,6 +251,11 @@ public final class AsteriskPeer implements AutoCloseable {
     /** Whether CDRs are written to the database (a benchmark's thousands of calls need not be). */
     public void cdrWrites(boolean on) {
         core.cdrWrites = on;
+    }
+
+    /** Every WARNING and ERROR line Asterisk logged since it (last) started, oldest first. */
+    public List<String> logged() {
+        return core.log.all();
     }
 
     /** The names of the channels that exist now. */

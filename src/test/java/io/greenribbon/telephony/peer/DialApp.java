@@ -4,7 +4,8 @@ import io.greenribbon.telephony.peer.DialplanRunner.Outcome;
 
 /**
  * Dial() to one PJSIP destination ({@code PJSIP/<endpoint>} or {@code PJSIP/<number>@<endpoint>}) with a
- * ring timeout, bridging on answer; the events of transcripts 06a and 08a.
+ * ring timeout and option {@code I}, bridging on answer; the events of transcripts 06a, 08a and 10a. An
+ * endpoint that cannot be reached fails at once (CHANUNAVAIL), with the errors Asterisk logs for it.
  */
 final class DialApp {
 
@@ -16,6 +17,7 @@ final class DialApp {
         String[] args = data.split(",", -1);
         String target = args[0].strip();
         int timeout = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1].strip()) : 0;
+        boolean ignoreConnectedLine = options(args.length > 2 ? args[2] : "");
         if (!target.startsWith("PJSIP/") || target.contains("&")) {
             throw new IllegalStateException("The peer dials one PJSIP destination, not " + target);
         }
@@ -25,7 +27,14 @@ final class DialApp {
             core.setVariable(a, v, "");
         }
         Endpoint e = core.endpoints.get(endpointName);
-        if (e == null || !e.reachable) {
+        if (e == null || !e.reachable()) {
+            if (e != null) {
+                // A qualified contact that stopped answering OPTIONS, or a phone that is not registered.
+                core.log.error(a, "res_pjsip.c", "Endpoint '" + e.name + "': Could not create dialog to invalid URI '"
+                        + e.name + "'.  Is endpoint registered and reachable?");
+                core.log.error(a, "chan_pjsip.c", "Failed to create outgoing session to endpoint '" + e.name + "'");
+                core.log.warning(a, "app_dial.c", "Unable to create channel of type 'PJSIP' (cause 3 - No route to destination)");
+            }
             core.setVariable(a, "DIALSTATUS", "CHANUNAVAIL");
             return Outcome.NEXT;
         }
@@ -41,10 +50,9 @@ final class DialApp {
         core.channelEvent("NewConnectedLine", leg, "call");
         core.emit(Legs.dialEvent("DialBegin", a, leg).add("DialString", resource), "call");
         core.cdr.dialBegin(a, leg);
-        if (!leg.callerNum.equals(a.connectedNum) || !leg.callerName.equals(a.connectedName)) {
-            a.connectedNum = leg.callerNum;
-            a.connectedName = leg.callerName;
-            core.channelEvent("NewConnectedLine", a, "call");
+        if (!ignoreConnectedLine
+                && (!leg.callerNum.equals(a.connectedNum) || !leg.callerName.equals(a.connectedName))) {
+            core.updateConnectedLine(a, leg.callerNum, leg.callerName);
         }
         if (a.afterDialBegin != null) {
             Runnable pending = a.afterDialBegin;
@@ -88,6 +96,19 @@ final class DialApp {
                 return failed(core, a, leg, "NOANSWER", 0);
             }
         }
+    }
+
+    /**
+     * Dial()'s options the peer honours: {@code I}, ignore connected line updates (the caller is not told
+     * who is being called or who answered). Whether {@code I} was given; any other option is refused.
+     */
+    private static boolean options(String options) {
+        for (char o : options.strip().toCharArray()) {
+            if (o != 'I') {
+                throw new IllegalStateException("The peer does not implement Dial() option " + o);
+            }
+        }
+        return options.contains("I");
     }
 
     private static Outcome failed(PbxCore core, PeerChannel a, PeerChannel leg, String status, int cause) {

@@ -34,18 +34,33 @@ final class Endpoint {
     final String name;
     final String context;
     final String language;
-    boolean reachable;
+    /** Whether the endpoint has a contact to send calls to: a static one, or a phone that registered. */
+    boolean hasContact;
+    /** The AOR's qualify_frequency (seconds; 0: the contact is never qualified with SIP OPTIONS). */
+    final int qualifyFrequency;
+    /** Whether the far end answers SIP OPTIONS (many carriers never do). */
+    boolean answersOptions = true;
     final Deque<Behaviour> script = new ArrayDeque<>();
     Behaviour fallback = Behaviour.answer(Duration.ofSeconds(2), null);
     int calls;
     int ringing;
     String lastState = "";
 
-    Endpoint(String name, String context, String language, boolean reachable) {
+    Endpoint(String name, String context, String language, boolean hasContact, int qualifyFrequency) {
         this.name = name;
         this.context = context;
         this.language = language;
-        this.reachable = reachable;
+        this.hasContact = hasContact;
+        this.qualifyFrequency = qualifyFrequency;
+    }
+
+    /**
+     * Whether calls can be sent to the endpoint. A contact that is qualified and gets no answer to its
+     * OPTIONS is Unavailable in res_pjsip, and chan_pjsip then cannot create a dialog to the endpoint at all
+     * ("Could not create dialog to invalid URI"); a contact that is not qualified is always tried.
+     */
+    boolean reachable() {
+        return hasContact && (qualifyFrequency == 0 || answersOptions);
     }
 
     Behaviour next() {
@@ -61,7 +76,7 @@ final class Endpoint {
         if (ringing > 0) {
             return "RINGING";
         }
-        return reachable ? "NOT_INUSE" : "UNAVAILABLE";
+        return reachable() ? "NOT_INUSE" : "UNAVAILABLE";
     }
 
     /** The same as app_queue's member status code. */

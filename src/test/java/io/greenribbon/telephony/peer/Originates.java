@@ -19,7 +19,7 @@ final class Originates {
             return;
         }
         Endpoint e = core.endpoints.get(channel.substring(6));
-        boolean possible = e != null && e.reachable;
+        boolean possible = e != null && e.reachable();
         if (!async) {
             if (!possible) {
                 s.send(AmiActions.error(a, "Originate failed"));

@@ -55,6 +55,8 @@ final class PbxCore {
     volatile boolean cdrWrites = true;
     /** Addresses of FastAGI servers the peer refuses to reach (tests of "service down"). */
     final AgiNetwork agiNetwork;
+    /** The WARNING and ERROR lines of Asterisk's log. */
+    final PbxLog log = new PbxLog();
 
     PbxCore(PeerConfig config, PbxClock clock, ZoneId zone, CdrWriter cdrWriter, AgiNetwork agiNetwork) {
         this.config = config;
@@ -102,6 +104,19 @@ final class PbxCore {
         emit(m, eventClass);
     }
 
+    /**
+     * app_dial or app_queue tells a channel who it is connected to now: NewConnectedLine, and a caller on
+     * the carrier trunk receives the identity (send_pai = yes: a re-INVITE with P-Asserted-Identity).
+     */
+    void updateConnectedLine(PeerChannel c, String num, String name) {
+        c.connectedNum = num;
+        c.connectedName = name;
+        channelEvent("NewConnectedLine", c, "call");
+        if (c.call != null) {
+            c.call.connectedLineUpdate(num);
+        }
+    }
+
     /** A device's state changed (PJSIP/..., Queue:...). Only changes are reported; returns whether it changed. */
     boolean deviceState(String device, String state) {
         if (state.equals(deviceStates.put(device, state))) {
@@ -116,6 +131,12 @@ final class PbxCore {
             queues.values().forEach(q -> q.memberDeviceChanged(this, "PJSIP/" + e.name));
         }
         changed();
+    }
+
+    /** PeerStatus: the endpoint's contact became Reachable or Unreachable (res_pjsip's qualify). */
+    void peerStatus(Endpoint e) {
+        emit(AmiMessage.event("PeerStatus").add("ChannelType", "PJSIP").add("Peer", "PJSIP/" + e.name)
+                .add("PeerStatus", e.reachable() ? "Reachable" : "Unreachable"), "system");
     }
 
     /** app_queue's status code of a member: its state interface's device state. */

@@ -20,6 +20,7 @@ public final class PeerCall {
     private boolean queueHangupScheduled;
     private volatile int reads;
     private final List<String> heard = new CopyOnWriteArrayList<>();
+    private final List<String> identities = new CopyOnWriteArrayList<>();
 
     PeerCall(PbxCore core, CallScript script) {
         this.core = core;
@@ -216,9 +217,30 @@ public final class PeerCall {
         heard.add(file);
     }
 
+    /** Asterisk updates the connected line of the caller's channel (lock held). */
+    void connectedLineUpdate(String number) {
+        identities.add(number);
+    }
+
+    /**
+     * The identities Asterisk sent the caller as connected-line updates, in order: each reaches the caller's
+     * side of the carrier trunk as a re-INVITE with P-Asserted-Identity (send_pai = yes).
+     */
+    public List<String> connectedLineUpdates() {
+        return List.copyOf(identities);
+    }
+
     /** The sound files the caller's channel played, in order (started; a hang-up may have cut one short). */
     public List<String> soundsHeard() {
         return List.copyOf(heard);
+    }
+
+    /**
+     * The WARNING and ERROR lines Asterisk logged for this call (any of its channels), as
+     * {@code WARNING[<channel>] <source>: <message>}: what an operator who alerts on them would see.
+     */
+    public List<String> logged() {
+        return core.log.ofCall(channel.linkedId);
     }
 
     /** How many times an application or FastAGI command read keys from the caller (prompts that asked). */

@@ -25,6 +25,16 @@ final class PeerChannel {
     record Jump(String context, String exten, int priority) {
     }
 
+    /**
+     * A Gosub() frame (app_stack): where Return() goes back to, and the variables its LOCAL()s shadow, each
+     * with the value it had before (null: unset), which Return() exposes again.
+     */
+    record Frame(String context, String exten, int priority, Map<String, Var> shadowed) {
+        Frame(String context, String exten, int priority) {
+            this(context, exten, priority, new LinkedHashMap<>());
+        }
+    }
+
     final String name;
     final String uniqueId;
     String linkedId;
@@ -80,6 +90,8 @@ final class PeerChannel {
     CdrEngine.Record cdr;
     /** While the caller waits in a queue or is bridged with a member: the queue call. */
     QueueApp.Entry queueEntry;
+    /** The Gosub() frames the channel is in, innermost first. */
+    final Deque<Frame> gosubStack = new ArrayDeque<>();
 
     PeerChannel(String name, String uniqueId, String linkedId, String endpoint, long createdMicros) {
         this.name = name;

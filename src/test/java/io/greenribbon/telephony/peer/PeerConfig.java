@@ -198,7 +198,10 @@ public final class PeerConfig {
         return out;
     }
 
-    /** Fresh endpoint objects from pjsip.conf: type=endpoint sections, reachable by static contact or registration. */
+    /**
+     * Fresh endpoint objects from pjsip.conf: type=endpoint sections, with a contact when their AOR has a static
+     * one or they register, and their AOR's qualify_frequency.
+     */
     List<Endpoint> endpoints() {
         Map<String, Map<String, String>> aors = new LinkedHashMap<>();
         List<Endpoint> out = new ArrayList<>();
@@ -217,7 +220,8 @@ public final class PeerConfig {
             boolean staticContact = aor.containsKey("contact");
             boolean registers = !staticContact && Integer.parseInt(aor.getOrDefault("max_contacts", "0")) > 0;
             out.add(new Endpoint(s.name(), settings.getOrDefault("context", "default"),
-                    settings.getOrDefault("language", "en"), staticContact || (registers && phonesRegistered)));
+                    settings.getOrDefault("language", "en"), staticContact || (registers && phonesRegistered),
+                    Integer.parseInt(aor.getOrDefault("qualify_frequency", "0").strip())));
         }
         return out;
     }

@@ -51,7 +51,22 @@ public final class Phone {
 
     /** Registers or unregisters the phone (device state NOT_INUSE or UNAVAILABLE). */
     public Phone registered(boolean registered) {
-        peer.withEndpoint(endpoint, e -> e.reachable = registered);
+        peer.withEndpoint(endpoint, e -> e.hasContact = registered);
+        return this;
+    }
+
+    /**
+     * Whether the far end answers SIP OPTIONS (default yes). One that does not, behind an AOR with
+     * {@code qualify_frequency} above 0, is Unreachable: every call to it fails at once (CHANUNAVAIL).
+     */
+    public Phone answersOptions(boolean answers) {
+        peer.withEndpoint(endpoint, e -> {
+            boolean before = e.reachable();
+            e.answersOptions = answers;
+            if (e.qualifyFrequency > 0 && before != e.reachable()) {
+                peer.peerStatus(e);
+            }
+        });
         return this;
     }
 

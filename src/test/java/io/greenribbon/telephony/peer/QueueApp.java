@@ -25,6 +25,8 @@ final class QueueApp {
         long connectedAt;
         boolean connected;
         boolean completed;
+        /** Queue() option I: the member's identity is not sent to the caller when the member answers. */
+        boolean ignoreConnectedLine;
 
         Entry(PeerChannel caller, PeerQueue queue, int prio, long joined, int originalPosition) {
             this.caller = caller;
@@ -51,21 +53,17 @@ final class QueueApp {
                 "QUEUEWAIT_MS"}) {
             core.setVariable(a, v, "");
         }
+        boolean ignoreConnectedLine = options(args.length > 1 ? args[1] : "");
         PeerQueue q = core.queues.get(name);
-        if (q == null) {
-            core.setVariable(a, "QUEUESTATUS", "UNKNOWN");
-            return Outcome.NEXT;
-        }
-        String refused = q.emptyStatus(core, q.joinEmpty);
+        String refused = refusal(core, q);
         if (refused != null) {
-            core.setVariable(a, "QUEUESTATUS", "JOIN" + refused);
-            return Outcome.NEXT;
-        }
-        if (q.maxlen > 0 && q.callers.size() >= q.maxlen) {
-            core.setVariable(a, "QUEUESTATUS", "FULL");
+            // app_queue logs every refused join, whatever the reason (transcripts 10a, 10b, 10d).
+            core.log.warning(a, "app_queue.c", "Unable to join queue '" + name + "'");
+            core.setVariable(a, "QUEUESTATUS", refused);
             return Outcome.NEXT;
         }
         Entry entry = join(core, a, q);
+        entry.ignoreConnectedLine = ignoreConnectedLine;
         long deadline = timeout > 0 ? entry.joined + timeout * 1_000_000L : 0;
         long retryUntil = 0;
         while (true) {
@@ -101,6 +99,31 @@ final class QueueApp {
             }
             retryUntil = core.clock.nowMicros() + q.retry * 1_000_000L;
         }
+    }
+
+    /** Why app_queue does not let the caller join (the QUEUESTATUS it sets), or null when the caller joins. */
+    private static String refusal(PbxCore core, PeerQueue q) {
+        if (q == null) {
+            return "UNKNOWN";
+        }
+        String empty = q.emptyStatus(core, q.joinEmpty);
+        if (empty != null) {
+            return "JOIN" + empty;
+        }
+        return q.maxlen > 0 && q.callers.size() >= q.maxlen ? "FULL" : null;
+    }
+
+    /**
+     * Queue()'s options the peer honours: {@code I}, ignore connected line updates (the caller is not told
+     * who answered). Whether {@code I} was given; any other option is refused, as the peer does not run it.
+     */
+    private static boolean options(String options) {
+        for (char o : options.strip().toCharArray()) {
+            if (o != 'I') {
+                throw new IllegalStateException("The peer does not implement Queue() option " + o);
+            }
+        }
+        return options.contains("I");
     }
 
     private static Entry join(PbxCore core, PeerChannel a, PeerQueue q) {

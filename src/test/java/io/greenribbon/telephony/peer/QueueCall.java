@@ -117,9 +117,9 @@ final class QueueCall {
         Legs.answered(core, leg);
         core.channelEvent("Newstate", leg, "call");
         core.emit(Legs.dialEvent("DialEnd", a, leg).add("DialStatus", "ANSWER"), "call");
-        a.connectedNum = leg.callerNum;
-        a.connectedName = leg.callerName;
-        core.channelEvent("NewConnectedLine", a, "call");
+        if (!entry.ignoreConnectedLine) {
+            core.updateConnectedLine(a, leg.callerNum, leg.callerName);
+        }
         AmiMessage moh = AmiMessage.event("MusicOnHoldStop");
         a.block(moh, "");
         core.emit(moh, "call");
