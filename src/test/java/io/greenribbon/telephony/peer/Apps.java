@@ -185,6 +185,20 @@ final class Apps {
         return Outcome.HANGUP;
     }
 
+    /**
+     * The options of Dial() or Queue(), of which the peer honours {@code I} (ignore connected line updates:
+     * the caller is not told who is rung or who answered): whether {@code I} was given. Any other option is
+     * refused, as the peer does not run it.
+     */
+    static boolean ignoresConnectedLine(String app, String options) {
+        for (char o : options.strip().toCharArray()) {
+            if (o != 'I') {
+                throw new IllegalStateException("The peer does not implement " + app + "() option " + o);
+            }
+        }
+        return options.contains("I");
+    }
+
     /** Splits at a separator outside parentheses. */
     static String[] splitTopLevel(String s, char separator) {
         int depth = 0;

@@ -17,7 +17,7 @@ final class DialApp {
         String[] args = data.split(",", -1);
         String target = args[0].strip();
         int timeout = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1].strip()) : 0;
-        boolean ignoreConnectedLine = options(args.length > 2 ? args[2] : "");
+        boolean ignoreConnectedLine = Apps.ignoresConnectedLine("Dial", args.length > 2 ? args[2] : "");
         if (!target.startsWith("PJSIP/") || target.contains("&")) {
             throw new IllegalStateException("The peer dials one PJSIP destination, not " + target);
         }
@@ -98,18 +98,6 @@ final class DialApp {
         }
     }
 
-    /**
-     * Dial()'s options the peer honours: {@code I}, ignore connected line updates (the caller is not told
-     * who is being called or who answered). Whether {@code I} was given; any other option is refused.
-     */
-    private static boolean options(String options) {
-        for (char o : options.strip().toCharArray()) {
-            if (o != 'I') {
-                throw new IllegalStateException("The peer does not implement Dial() option " + o);
-            }
-        }
-        return options.contains("I");
-    }
 
     private static Outcome failed(PbxCore core, PeerChannel a, PeerChannel leg, String status, int cause) {
         core.emit(Legs.dialEvent("DialEnd", a, leg).add("DialStatus", status), "call");

@@ -53,7 +53,7 @@ final class QueueApp {
                 "QUEUEWAIT_MS"}) {
             core.setVariable(a, v, "");
         }
-        boolean ignoreConnectedLine = options(args.length > 1 ? args[1] : "");
+        boolean ignoreConnectedLine = Apps.ignoresConnectedLine("Queue", args.length > 1 ? args[1] : "");
         PeerQueue q = core.queues.get(name);
         String refused = refusal(core, q);
         if (refused != null) {
@@ -113,18 +113,6 @@ final class QueueApp {
         return q.maxlen > 0 && q.callers.size() >= q.maxlen ? "FULL" : null;
     }
 
-    /**
-     * Queue()'s options the peer honours: {@code I}, ignore connected line updates (the caller is not told
-     * who answered). Whether {@code I} was given; any other option is refused, as the peer does not run it.
-     */
-    private static boolean options(String options) {
-        for (char o : options.strip().toCharArray()) {
-            if (o != 'I') {
-                throw new IllegalStateException("The peer does not implement Queue() option " + o);
-            }
-        }
-        return options.contains("I");
-    }
 
     private static Entry join(PbxCore core, PeerChannel a, PeerQueue q) {
         int prio = parseInt(a.var("QUEUE_PRIO"));
