@@ -5,6 +5,7 @@ import io.greenribbon.crypto.KeyedHash;
 import io.greenribbon.hotline.routing.RoutingService;
 import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
+import io.greenribbon.testkit.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -134,8 +135,17 @@ class RouteScriptTest {
     void anUnknownLineIsRefusedAndTheDialplanFallsBackToTheCityQueue() {
         Hotline.available("counsellor1", "130104", "counselor1");
         peer().phone("counselor1").answersAfter(Duration.ofSeconds(2), Duration.ofSeconds(20));
-        PeerCall call = call(CallScript.from("13911110003").to("0311999999"));
-        assertThat(call.awaitEnd(SOON)).isTrue();
+        PeerCall call;
+        try (LogCapture log = LogCapture.start()) {
+            call = call(CallScript.from("13911110003").to("0311999999"));
+            assertThat(call.awaitEnd(SOON)).isTrue();
+            // What operators see (transcript 10e's call): one WARN from the service naming the call and the
+            // line, nothing from Asterisk-Java, and nothing from Asterisk.
+            assertThat(log.mentioning(call.uniqueId())).singleElement().satisfies(l -> assertThat(l.level()).isEqualTo("WARN"))
+                    .satisfies(l -> assertThat(l.message()).contains("Unknown line '0311999999'"));
+            assertThat(log.from("org.asteriskjava")).isEmpty();
+            assertThat(call.logged()).isEmpty();
+        }
         assertThat(call.variable("AJ_AGISTATUS")).isEqualTo("FAILED");
         assertThat(call.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
         assertThat(call.variable("HOTLINE_CALL_ID")).isNull();

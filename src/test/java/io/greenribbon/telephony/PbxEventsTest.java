@@ -14,6 +14,7 @@ import io.greenribbon.telephony.PbxEvent.MemberRingNoAnswer;
 import io.greenribbon.telephony.PbxEvent.MemberRinging;
 import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
+import io.greenribbon.testkit.LogCapture;
 import io.greenribbon.testkit.TestPbx;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -113,8 +114,15 @@ class PbxEventsTest {
     @Test
     void aCounsellorWhoDoesNotAnswerIsAutoPausedEverywhereAndTheCallMovesOnToTheBackupLine() {
         TestPbx.get().peer.phone("counselor1").doesNotAnswer();
-        PeerCall call = TestPbx.get().peer.call(CallScript.from("+8613900000002").to(LINE).talksFor(Duration.ofSeconds(5)));
-        assertThat(call.awaitEnd(Duration.ofSeconds(40))).isTrue();
+        PeerCall call;
+        try (LogCapture log = LogCapture.start()) {
+            call = TestPbx.get().peer.call(CallScript.from("+8613900000002").to(LINE).talksFor(Duration.ofSeconds(5)));
+            assertThat(call.awaitEnd(Duration.ofSeconds(40))).isTrue();
+            // A routine call (transcript 10d's): no WARNING or ERROR from Asterisk, none from the service.
+            assertThat(call.logged()).as("the paused city tier is skipped before Queue()").isEmpty();
+            assertThat(log.from("io.greenribbon")).isEmpty();
+            assertThat(log.from("org.asteriskjava")).isEmpty();
+        }
         String id = call.uniqueId();
         MemberRingNoAnswer rna = RecordingListener.await(MemberRingNoAnswer.class, r -> id.equals(r.uniqueId()));
         assertThat(rna.memberInterface()).isEqualTo(PHONE);
