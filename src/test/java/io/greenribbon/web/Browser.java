@@ -7,6 +7,7 @@ import io.greenribbon.testkit.TestInfrastructure;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -120,8 +121,9 @@ public final class Browser implements AutoCloseable {
         return waitFor(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits for {@code condition}; an element htmx swapped out under it is looked up again, not a failure. */
     public <T> T waitFor(Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public Object script(String js, Object... args) {
