@@ -1,6 +1,7 @@
 package io.greenribbon.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central. As root, the library runs the
@@ -32,6 +38,11 @@ public final class PostgresServer implements AutoCloseable {
     /** Null when this handle only points at a server another class loader of the same JVM started. */
     private final EmbeddedPostgres postgres;
     private final int port;
+    /** While stopped: how to start the same server again. */
+    private Stopped stopped;
+
+    private record Stopped(Path dataDirectory, Path pgCtl) {
+    }
 
     private PostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
@@ -143,6 +154,91 @@ public final class PostgresServer implements AutoCloseable {
 
     public String reactiveUrl(String database) {
         return "postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /**
+     * Stops the server as an operator's {@code kill -INT} of the postmaster does (fast shutdown: every
+     * session is cut with "terminating connection due to administrator command"), and waits until it is gone.
+     * Works on any handle of the server, also one attached from another class loader.
+     */
+    public synchronized void stop() {
+        if (stopped != null) {
+            throw new IllegalStateException("PostgreSQL on " + port + " is stopped already");
+        }
+        try {
+            Path dataDirectory;
+            try (Connection c = superuser("postgres"); Statement s = c.createStatement();
+                 var rs = s.executeQuery("SHOW data_directory")) {
+                rs.next();
+                dataDirectory = Path.of(rs.getString(1));
+            }
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+            Path pgCtl = Path.of("/proc/" + pid + "/exe").toRealPath().resolveSibling("pg_ctl");
+            run(List.of("kill", "-INT", Long.toString(pid)));
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
+            if (postmaster != null) {
+                postmaster.onExit().get(60, TimeUnit.SECONDS);
+            }
+            stopped = new Stopped(dataDirectory, pgCtl);
+        } catch (IOException | SQLException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL on " + port + " did not stop: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the server {@link #stop()} stopped again, on the same data directory and port, with the options
+     * of its first start (pg_ctl reads them from postmaster.opts), and waits until it takes connections.
+     */
+    public synchronized void start() {
+        if (stopped == null) {
+            throw new IllegalStateException("PostgreSQL on " + port + " is not stopped");
+        }
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // As the embedded server was started: inside a user namespace, where root is not root.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(stopped.pgCtl().toString(), "-D", stopped.dataDirectory().toString(), "-w", "-t", "60",
+                "restart"));
+        run(command);
+        stopped = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Connection c = superuser("postgres")) {
+                return;
+            } catch (SQLException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL on " + port + " did not start again", notYet);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** Runs a command to its end; its output goes to target/postgres-control.log (a restarted server's too). */
+    private static void run(List<String> command) {
+        try {
+            Path log = Path.of("target", "postgres-control.log").toAbsolutePath();
+            Files.createDirectories(log.getParent());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (see " + log + ")");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
