@@ -151,12 +151,14 @@ public sealed interface PbxEvent {
     /**
      * Asterisk wrote a call detail record (one per bridged segment of the caller's channel).
      * {@code uniqueId} is the caller's channel. The same rows reach table {@code asterisk_cdr} through
-     * cdr_pgsql even while the service is down.
+     * cdr_pgsql even while the service is down, but not while the database is: cdr_pgsql keeps no backlog.
+     * {@code destinationContext} is the dialplan context the record ended in, {@code userField} the
+     * dialplan's CDR(userfield) (the hotline line).
      */
     record CdrRecorded(Instant timestamp, String uniqueId, String source, String destination, String channel,
                        String destinationChannel, String lastApplication, String lastData, Instant start,
                        Optional<Instant> answer, Instant end, Duration duration, Duration billable,
-                       String disposition) implements PbxEvent {
+                       String disposition, String destinationContext, String userField) implements PbxEvent {
     }
 
     /**

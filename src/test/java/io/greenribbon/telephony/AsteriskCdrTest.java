@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Table asterisk_cdr as Asterisk fills it (cdr_pgsql, here the peer writing as role asterisk_cdr), and the
- * rights around it: Asterisk may only insert, the service may read but never insert.
+ * rights around it: Asterisk may only insert; the service may read, and insert only its copies of records
+ * Asterisk reported over AMI (marked from_ami_event), never change what Asterisk wrote.
  */
 @QuarkusTest
 class AsteriskCdrTest {
@@ -52,20 +53,28 @@ class AsteriskCdrTest {
     }
 
     @Test
-    void asteriskMayOnlyInsertAndTheServiceMayNotInsert() throws SQLException {
+    void asteriskMayOnlyInsertAndTheServiceMayInsertOnlyItsMarkedCopies() throws SQLException {
         PostgresServer db = TestInfrastructure.get().postgres;
         try (Connection c = db.superuser(PostgresServer.DATABASE); Statement s = c.createStatement()) {
             s.execute("SET ROLE asterisk_cdr");
             assertThatThrownBy(() -> s.executeQuery("SELECT count(*) FROM asterisk_cdr"))
                     .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO asterisk_cdr (calldate, from_ami_event) VALUES (now(), true)"))
+                    .as("Asterisk cannot pass its rows off as the service's").hasMessageContaining("row-level security");
         }
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(PostgresServer.DATABASE), PostgresServer.APP,
                 PostgresServer.APP_PASSWORD); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("INSERT INTO asterisk_cdr (calldate) VALUES (now())"))
-                    .hasMessageContaining("permission denied");
+                    .as("an unmarked row").hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> s.executeUpdate("INSERT INTO asterisk_cdr (calldate, clid, from_ami_event) "
+                    + "VALUES (now(), 'x', true)")).hasMessageContaining("permission denied");
             assertThatThrownBy(() -> s.executeUpdate("UPDATE asterisk_cdr SET disposition = 'ANSWERED'"))
                     .hasMessageContaining("permission denied");
             s.executeUpdate("UPDATE asterisk_cdr SET src = '', clid = '', reconciled_at = now() WHERE id < 0");
+            c.setAutoCommit(false);
+            assertThat(s.executeUpdate("INSERT INTO asterisk_cdr (calldate, uniqueid, from_ami_event) "
+                    + "VALUES (now(), 'copy-test', true)")).isEqualTo(1);
+            c.rollback();
         }
     }
 

@@ -94,9 +94,13 @@ public final class TestInfrastructure {
         return webUrl(servicePort);
     }
 
-    /** The configuration that points the service at these servers. */
+    /**
+     * The configuration that points the service at these servers, and at a journal directory of this JVM's
+     * own (a journal another run left behind would otherwise be replayed into this run's new database).
+     */
     public Map<String, String> serviceConfig() {
         return Map.of(
+                "greenribbon.journal.directory", journalDirectory().toString(),
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(PostgresServer.DATABASE),
                 "quarkus.datasource.reactive.url", postgres.reactiveUrl(PostgresServer.DATABASE),
                 "quarkus.datasource.username", PostgresServer.APP,
@@ -105,6 +109,11 @@ public final class TestInfrastructure {
                 "quarkus.flyway.password", PostgresServer.OWNER_PASSWORD,
                 "quarkus.oidc.auth-server-url", keycloak.issuer(),
                 "quarkus.http.test-port", String.valueOf(servicePort));
+    }
+
+    /** Where this JVM's services keep the journal of PBX events the database did not take. */
+    public static Path journalDirectory() {
+        return Path.of("target", "pbx-journal", "jvm-" + ProcessHandle.current().pid()).toAbsolutePath();
     }
 
     private void stop() {

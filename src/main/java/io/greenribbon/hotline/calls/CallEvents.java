@@ -137,7 +137,7 @@ public class CallEvents {
             if (ref.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return destination(ref.get(), e.destChannel(), e.dialString()).flatMap(dest -> ledger.timeline(e.uniqueId(),
+            return destination(e.destChannel(), e.dialString()).flatMap(dest -> ledger.timeline(e.uniqueId(),
                             dest.counsellor() != null ? "PREFERRED_DIAL" : dest.backup() ? "BACKUP_DIAL" : "DIAL",
                             e.timestamp(), null, dest.counsellor(), e.dialString())
                     // Ringing the caller's own counsellor is waiting for a human, as a queue is.
@@ -210,12 +210,14 @@ public class CallEvents {
 
     /**
      * Where a Dial goes. A phone is known by the channel Asterisk created for it: the DialString of the
-     * dialplan's {@code Dial(PJSIP/counselor1)} is only {@code counselor1} (transcripts 06a, 08a).
+     * dialplan's {@code Dial(PJSIP/counselor1)} is only {@code counselor1} (transcripts 06a, 08a). The only
+     * Dial of a caller's channel through a trunk is the backup line's: the line's own number when the route
+     * set it, the dialplan's default when the call failed open (they differ where a line has a backup line
+     * of its own).
      */
-    private Uni<Destination> destination(CallLedger.CallRef ref, String destChannel, String dialString) {
+    private Uni<Destination> destination(String destChannel, String dialString) {
         if (dialString != null && dialString.contains("@")) {
-            boolean backup = lines.cached(ref.lineId()).map(l -> dialString.contains(l.backupNumber())).orElse(true);
-            return Uni.createFrom().item(new Destination(null, null, backup));
+            return Uni.createFrom().item(new Destination(null, null, true));
         }
         return counsellorBehind(destChannel).map(c -> c.orElse(new Destination(null, null, false)));
     }

@@ -14,6 +14,7 @@ import io.greenribbon.hotline.presence.PresenceResync;
 import io.greenribbon.hotline.presence.PresenceService;
 import io.greenribbon.hotline.wallboard.WallboardFeed;
 import io.greenribbon.telephony.Pbx;
+import io.greenribbon.telephony.journal.EventJournal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
  * it: the AMI link coming up (first connect, reconnect, Asterisk restart, this replica becoming the
  * leader) and, on the leader, every few minutes in case a command was lost. It re-applies presence to the
  * queues, closes contacts whose calls ended meanwhile, records answers it missed, and recovers calls
- * the service never saw from Asterisk's CDRs. Runs on its own thread, one pass at a time.
+ * the service never saw from Asterisk's CDRs. Runs on its own thread, one pass at a time, and not while
+ * call events held during a database outage are still being written (they are newer than what a pass
+ * would infer; the journal asks for a pass once they are all written).
  */
 @ApplicationScoped
 public class Reconciler {
@@ -58,6 +61,7 @@ public class Reconciler {
     private final LineDirectory lines;
     private final HotlineConfig config;
     private final CallerIdentity identity;
+    private final EventJournal journal;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hotline-reconcile");
         t.setDaemon(true);
@@ -68,7 +72,9 @@ public class Reconciler {
 
     public Reconciler(Pbx pbx, PresenceService presence, PresenceResync resync, PresenceRepository presences,
                       MemberTargets targets, CallLedger ledger, CallbackLedger callbacks, CdrRecovery cdrs,
-                      WallboardFeed wallboard, LineDirectory lines, HotlineConfig config, CallerIdentity identity) {
+                      WallboardFeed wallboard, LineDirectory lines, HotlineConfig config, CallerIdentity identity,
+                      EventJournal journal) {
+        this.journal = journal;
         this.lines = lines;
         this.pbx = pbx;
         this.presence = presence;
@@ -119,6 +125,10 @@ public class Reconciler {
     }
 
     void reconcile() {
+        if (journal.holding(HotlineEventListener.LANE)) {
+            LOG.info("Reconciliation deferred: call events held while the database was down are written first");
+            return;
+        }
         step("presence", this::presence);
         step("lines", () -> Blocking.await(lines::loaded));
         Optional<Instant> pbxNow = pbxNow();

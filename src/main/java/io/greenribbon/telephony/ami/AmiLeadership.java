@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  * advisory lock on a connection it keeps open. If that connection breaks, the lock is released by
  * PostgreSQL and another replica takes over within a check interval. Every replica keeps its AMI link
  * (to send commands) and serves FastAGI.
+ *
+ * <p>When the lock's connection breaks because the database itself is down or restarting, nobody can hold
+ * the lock, and the PBX's events must still reach the journal that keeps them until the database is back:
+ * the leader goes on consuming them ("holding over") and takes its lock back as soon as the database
+ * answers; only if another replica took it first does it stop. A replica that could not reach the
+ * database waits one check interval once it can before it tries the lock, so that the former leader, with
+ * the events it held, takes it back first.
  */
 @ApplicationScoped
 public class AmiLeadership {
@@ -34,6 +41,10 @@ public class AmiLeadership {
     private ScheduledExecutorService timer;
     private Connection connection;
     private volatile boolean leader;
+    private volatile boolean holdingOver;
+    private boolean databaseWasUnreachable;
+
+    private enum Attempt { TAKEN, HELD_ELSEWHERE, UNREACHABLE }
 
     public AmiLeadership(AgroalDataSource dataSource, TelephonyConfig config, PbxEventDispatcher dispatcher, AmiLink link) {
         this.dataSource = dataSource;
@@ -66,14 +77,72 @@ public class AmiLeadership {
         return leader;
     }
 
+    /** Whether this replica consumes events while the database cannot be reached to confirm its lock. */
+    public boolean holdingOver() {
+        return holdingOver;
+    }
+
     private void check() {
         try {
-            if (leader) {
-                if (!stillHeld()) {
-                    lost("the lock's database connection failed");
-                }
+            checkOnce();
+        } catch (RuntimeException e) {
+            // The timer must keep running: an exception would cancel its later checks.
+            LOG.warnf(e, "The AMI leader check failed");
+        }
+    }
+
+    private void checkOnce() {
+        if (leader) {
+            if (!holdingOver && connection != null && stillHeld()) {
                 return;
             }
+            retake();
+            return;
+        }
+        if (databaseWasUnreachable) {
+            // Give a former leader that held events through the outage one interval to take its lock back.
+            databaseWasUnreachable = !reachable();
+            return;
+        }
+        Attempt attempt = tryLock();
+        if (attempt == Attempt.TAKEN) {
+            leader = true;
+            LOG.info("This replica now consumes the PBX's events (AMI leader)");
+            dispatcher.leading(true);
+            link.leadershipGained();
+        } else if (attempt == Attempt.UNREACHABLE) {
+            databaseWasUnreachable = true;
+        }
+    }
+
+    /** The lock's connection failed: take the lock again, or hold over while the database is unreachable. */
+    private void retake() {
+        release();
+        switch (tryLock()) {
+            case TAKEN -> {
+                if (holdingOver) {
+                    LOG.info("The database is back: this replica holds the AMI leader lock again");
+                }
+                holdingOver = false;
+                // Events may have been missed or held meanwhile: resynchronise as after a reconnect.
+                link.leadershipGained();
+            }
+            case HELD_ELSEWHERE -> {
+                holdingOver = false;
+                lost("another replica took the lock while this one could not reach the database");
+            }
+            case UNREACHABLE -> {
+                if (!holdingOver) {
+                    holdingOver = true;
+                    LOG.warn("The AMI leader lock's database connection failed and the database cannot be reached: "
+                            + "this replica goes on consuming the PBX's events until it can take the lock back");
+                }
+            }
+        }
+    }
+
+    private Attempt tryLock() {
+        try {
             if (connection == null || connection.isClosed()) {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
@@ -81,21 +150,28 @@ public class AmiLeadership {
             try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 ps.setLong(1, config.leader().lockKey());
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getBoolean(1)) {
-                        leader = true;
-                        LOG.info("This replica now consumes the PBX's events (AMI leader)");
-                        dispatcher.leading(true);
-                        link.leadershipGained();
-                    }
+                    return rs.next() && rs.getBoolean(1) ? Attempt.TAKEN : Attempt.HELD_ELSEWHERE;
                 }
             }
         } catch (SQLException e) {
-            if (leader) {
-                lost(e.getMessage());
-            } else {
-                LOG.debugf("Could not try the AMI leader lock: %s", e.getMessage());
-            }
+            LOG.debugf("Could not try the AMI leader lock: %s", e.getMessage());
             release();
+            return Attempt.UNREACHABLE;
+        }
+    }
+
+    private boolean reachable() {
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(true);
+            }
+            try (PreparedStatement ps = connection.prepareStatement("SELECT 1"); ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            release();
+            return false;
         }
     }
 

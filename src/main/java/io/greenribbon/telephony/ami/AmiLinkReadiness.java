@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** The AMI link's state in /q/health/ready: up, or down with why and since when. */
+/**
+ * The AMI link's state in /q/health/ready: up, or down with why and since when; whether this replica
+ * consumes the PBX's events, also while the database is down (holding over its leader lock).
+ */
 @Readiness
 @ApplicationScoped
 public class AmiLinkReadiness implements HealthCheck {
@@ -30,6 +33,7 @@ public class AmiLinkReadiness implements HealthCheck {
             return r.up().build();
         }
         r.withData("pbx", link.target()).withData("eventLeader", leadership.leader())
+                .withData("eventLeaderHoldingOver", leadership.holdingOver())
                 .withData("eventBacklog", dispatcher.backlog());
         link.problem().ifPresent(p -> r.withData("problem", p));
         return (link.up() ? r.up() : r.down()).build();

@@ -155,7 +155,7 @@ final class PbxEventTranslator {
                 blank(c.getChannel()), blank(c.getDestinationChannel()), blank(c.getLastApplication()),
                 blank(c.getLastData()), time(c.getStartTime()).orElse(at), time(c.getAnswerTime()),
                 time(c.getEndTime()).orElse(at), seconds(c.getDuration()), seconds(c.getBillableSeconds()),
-                blank(c.getDisposition()));
+                blank(c.getDisposition()), blank(c.getDestinationContext()), blank(c.getUserField()));
     }
 
     private Optional<Instant> time(String text) {
