@@ -99,6 +99,19 @@ class HelmChartTest {
     }
 
     @Test
+    void eachPodHoldsThePbxEventsTheDatabaseDoesNotTakeOnAVolumeOfItsOwn() {
+        Manifests chart = Chart.render(MINIMAL);
+        JsonNode pod = chart.service().at("/spec/template/spec");
+        assertThat(pod.at("/containers/0/volumeMounts").toString())
+                .contains("{\"name\":\"pbx-journal\",\"mountPath\":\"/var/lib/greenribbon/journal\"}");
+        assertThat(pod.path("volumes").toString()).contains("{\"name\":\"pbx-journal\",\"emptyDir\":{\"sizeLimit\":\"128Mi\"}}");
+        JsonNode config = chart.get("ConfigMap", Chart.FULLNAME).path("data");
+        assertThat(config.path("GREENRIBBON_JOURNAL_DIRECTORY").asText()).isEqualTo("/var/lib/greenribbon/journal");
+        assertThat(config.path("GREENRIBBON_JOURNAL_MAX_EVENTS").asText()).isEqualTo("50000");
+        assertThat(config.path("GREENRIBBON_JOURNAL_MAX_AGE").asText()).isEqualTo("P2D");
+    }
+
+    @Test
     void probesUseQuarkusHealthEndpoints() {
         JsonNode container = Chart.render(MINIMAL).service().at("/spec/template/spec/containers/0");
 

@@ -52,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  * hook, no goodbye to Asterisk or PostgreSQL) and replaced. CdrRecoveryTest plays the same scenario inside
  * one JVM by cutting the links; here it is the packaged service (target/quarkus-app, prod profile) with only
  * the environment the Helm chart gives it. Asterisk (the peer) carries on meanwhile: a new caller fails open
- * into the queues, calls end, and its CDRs go to asterisk_cdr.
+ * into the queues, calls end, and its CDRs go to asterisk_cdr. And the database stops during a call, the JVM
+ * holding that call's events in its journal is killed before the database is back (the container restarts,
+ * the volume stays), and the new JVM writes them.
  */
 class ServiceRestartIT {
 
@@ -62,6 +64,8 @@ class ServiceRestartIT {
     /** Longer than the test: every call ends when the test hangs it up (PBX time). */
     private static final Duration TALKS_ON = Duration.ofHours(1);
     private static final Duration RINGS = Duration.ofSeconds(1);
+    /** The journal's directory, as the chart's volume: it outlives the JVM. */
+    private static final Path JOURNAL = Path.of("target/service-restart-it/journal").toAbsolutePath();
 
     private static ServiceJvm service;
 
@@ -75,6 +79,14 @@ class ServiceRestartIT {
 
     @BeforeAll
     static void deploy() throws IOException, SQLException {
+        // A journal an aborted earlier run left would be replayed into this run's new database.
+        if (Files.exists(JOURNAL)) {
+            try (var files = Files.list(JOURNAL)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         service = new ServiceJvm(JAR, helmEnvironment(), Path.of("target/service-restart-it"));
         // The prod profile migrates db/migration only. The demo city goes in once the first JVM has made the
         // schema, and before the JVM the scenario runs with, which loads the hotline lines when it starts.
@@ -145,6 +157,44 @@ class ServiceRestartIT {
                 .containsEntry("outcome", "ANSWERED").containsEntry("end_estimated", false);
     }
 
+    @Test
+    void callEventsHeldWhileTheDatabaseIsDownOutliveTheServiceJvmKilledBeforeItIsBack() {
+        available("counsellor1", "130104", "counselor1");
+        peer().phone("counselor1").answersAfter(RINGS);
+        PostgresServer database = TestInfrastructure.get().postgres;
+        PeerCall answered;
+        database.stop();
+        try {
+            // The route cannot open a contact: the call fails open and counsellor1 answers. Its record
+            // is only in the events the service holds (Asterisk cannot write its CDR either).
+            answered = call(CallScript.from("13911180004").to(QIAOXI_LINE).talksFor(Duration.ofSeconds(20)));
+            assertThat(answered.awaitEnd(SOON)).isTrue();
+            assertThat(answered.variable("HOTLINE_FAILOPEN")).isEqualTo("1");
+            await().atMost(SOON).until(() -> heldCallEvents() >= 5);
+            service.kill();
+            assertThat(JOURNAL.resolve("hotline.jsonl")).as("the held events are on disk").isNotEmptyFile();
+        } finally {
+            database.start();
+        }
+        service.start(STARTUP);
+
+        // The new JVM writes what the killed one held: the call has its one contact, right in every field.
+        assertThat(awaitClosed(answered.uniqueId())).containsEntry("source", "FAIL_OPEN")
+                .containsEntry("outcome", "ANSWERED").containsEntry("counsellor_username", "counsellor1")
+                .containsEntry("line_id", QIAOXI_LINE).containsEntry("end_estimated", false);
+        assertThat(Db.value("SELECT count(*) FROM hotline_contact WHERE call_uniqueid = ?", answered.uniqueId()))
+                .isEqualTo(1L);
+        await().atMost(SOON).until(() -> heldCallEvents() == 0 && !Files.exists(JOURNAL.resolve("hotline.jsonl")));
+        awaitEventLeader();
+    }
+
+    /** The call events the service's JVM holds now, from its readiness report (which answers 503 while the database is down). */
+    private static int heldCallEvents() {
+        Object depth = given().baseUri(service.baseUri().toString()).get("/q/health/ready").jsonPath()
+                .get("checks.find { it.name == 'pbx-event-journal' }.data.'hotline.depth'");
+        return depth == null ? 0 : ((Number) depth).intValue();
+    }
+
     // ---- the deployment ------------------------------------------------------------------------------
 
     /**
@@ -177,6 +227,7 @@ class ServiceRestartIT {
         env.put("GREENRIBBON_CRYPTO_CALLER_HMAC_KEY", randomKey());
         env.put("GREENRIBBON_AUDIT_CHAIN_KEY_ID", "it1");
         env.put("GREENRIBBON_AUDIT_CHAIN_KEYS", "it1:" + randomKey());
+        env.put("GREENRIBBON_JOURNAL_DIRECTORY", JOURNAL.toString());
         // Not the chart's: a pod has a network of its own, on a shared machine the service listens on loopback.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.one()));

@@ -248,6 +248,36 @@ class TelephonyConfigTest {
         assertThat(conf("cdr.conf").settings(conf("cdr.conf").section("general").orElseThrow())).containsEntry("batch", "no");
     }
 
+    /**
+     * The PBX's CDR file (cdr_custom) loads into asterisk_cdr with the README's \copy: its fields are, in
+     * order, the columns that command names, and each is a column of the table.
+     */
+    @Test
+    void theCdrFileHasTheColumnsTheReadmeLoadsItInto() throws IOException {
+        assertThat(loadedModules()).contains("cdr_custom.so", "func_strings.so", "func_logic.so", "func_cdr.so");
+        ConfFile custom = conf("cdr_custom.conf");
+        String mapping = custom.settings(custom.section("mappings").orElseThrow()).get("greenribbon-cdr.csv");
+        List<String> fields = new ArrayList<>();
+        Matcher cdr = Pattern.compile("\\$\\{CDR\\(([a-z]+)").matcher(mapping);
+        while (cdr.find()) {
+            if (fields.isEmpty() || !fields.get(fields.size() - 1).equals(cdr.group(1))) {
+                fields.add(cdr.group(1));
+            }
+        }
+        assertThat(mapping.split(",(?![^(]*\\))", -1)).as("one field per CDR field").hasSize(fields.size());
+
+        Matcher columnsLine = Pattern.compile("CDR_COLUMNS='([^']+)'").matcher(Files.readString(DIR.resolve("README.md")));
+        assertThat(columnsLine.find()).isTrue();
+        List<String> columns = List.of(columnsLine.group(1).replace("\"", "").split(",\\s*"));
+        assertThat(fields.stream().map(f -> f.equals("start") ? "calldate" : f).toList()).isEqualTo(columns);
+
+        String table = Files.readString(Path.of("src/main/resources/db/migration/V4_0__asterisk_cdr.sql"));
+        table = table.substring(table.indexOf("CREATE TABLE asterisk_cdr"), table.indexOf(");", table.indexOf("CREATE TABLE asterisk_cdr")));
+        for (String column : columns) {
+            assertThat(table).as("column %s", column).containsPattern("\\n\\s+\"?" + column + "\"?\\s");
+        }
+    }
+
     @Test
     void theReadmeExplainsEveryPlaceholderASiteFillsIn() throws IOException {
         String readme = Files.readString(DIR.resolve("README.md"));
