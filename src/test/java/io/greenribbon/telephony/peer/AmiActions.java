@@ -129,7 +129,7 @@ final class AmiActions {
         if (core.fullyBooted && s.events.contains("system")) {
             s.deliverDirect(new AmiMessage().add("Event", "FullyBooted").add("Privilege", "system,all")
                     .add("Uptime", core.clock.epochSeconds() - core.startedMicros / 1_000_000L)
-                    .add("LastReload", core.clock.epochSeconds() - core.startedMicros / 1_000_000L)
+                    .add("LastReload", core.clock.epochSeconds() - core.reloadedMicros / 1_000_000L)
                     .add("Status", "Fully Booted"));
         }
         s.security("SuccessfulAuth", "Informational", 1, username, "UsingPassword", "0", "SessionTV", s.sessionTv());
@@ -162,13 +162,13 @@ final class AmiActions {
     private void coreStatus(AmiMessage a) {
         ZoneId zone = core.cdrZone;
         Instant started = Instant.ofEpochSecond(core.startedMicros / 1_000_000L);
-        String date = DateTimeFormatter.ISO_LOCAL_DATE.format(started.atZone(zone));
-        String time = DateTimeFormatter.ofPattern("HH:mm:ss").format(started.atZone(zone));
+        Instant reloaded = Instant.ofEpochSecond(core.reloadedMicros / 1_000_000L);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss");
         s.send(AmiMessage.response("Success", a)
-                .add("CoreStartupDate", date)
-                .add("CoreStartupTime", time)
-                .add("CoreReloadDate", date)
-                .add("CoreReloadTime", time)
+                .add("CoreStartupDate", DateTimeFormatter.ISO_LOCAL_DATE.format(started.atZone(zone)))
+                .add("CoreStartupTime", time.format(started.atZone(zone)))
+                .add("CoreReloadDate", DateTimeFormatter.ISO_LOCAL_DATE.format(reloaded.atZone(zone)))
+                .add("CoreReloadTime", time.format(reloaded.atZone(zone)))
                 .add("CoreCurrentCalls", core.channels.size())
                 .add("CoreProcessedCalls", core.processedCalls));
     }

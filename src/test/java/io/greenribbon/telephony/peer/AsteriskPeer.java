@@ -36,6 +36,7 @@ public final class AsteriskPeer implements AutoCloseable {
         CdrWriter cdrWriter;
         boolean phonesRegistered = true;
         Duration bootDelay = Duration.ZERO;
+        PbxCore.History history = PbxCore.History.FRESH;
 
         public Options configDir(Path dir) {
             this.configDir = dir;
@@ -86,6 +87,16 @@ public final class AsteriskPeer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The PBX was not restarted before it starts here: it has been up for {@code uptime}, its configuration
+         * was reloaded {@code sinceReload} ago, and it has created {@code channels} channels (the next channel
+         * name ends in that number, in hex) and {@code uniqueIds} Uniqueids. A restart starts from zero again.
+         */
+        public Options runningFor(Duration uptime, Duration sinceReload, int channels, int uniqueIds) {
+            this.history = new PbxCore.History(uptime, sinceReload, channels, uniqueIds);
+            return this;
+        }
+
         /** How long the PBX takes to boot after a restart (default 0.4 s): FullyBooted comes then. */
         public Options bootDelay(Duration delay) {
             this.bootDelay = delay;
@@ -110,7 +121,7 @@ public final class AsteriskPeer implements AutoCloseable {
 
     public static AsteriskPeer start(Options options) {
         AsteriskPeer peer = new AsteriskPeer(options);
-        peer.boot(Duration.ZERO);
+        peer.boot(Duration.ZERO, options.history);
         return peer;
     }
 
@@ -118,8 +129,8 @@ public final class AsteriskPeer implements AutoCloseable {
         return new Options();
     }
 
-    private void boot(Duration delay) {
-        core = new PbxCore(config, clock, options.zone, options.cdrWriter, agiNetwork);
+    private void boot(Duration delay, PbxCore.History history) {
+        core = new PbxCore(config, clock, options.zone, options.cdrWriter, agiNetwork, history);
         ami.start();
         PbxCore booting = core;
         if (delay.isZero()) {
@@ -134,7 +145,7 @@ public final class AsteriskPeer implements AutoCloseable {
             booting.globals.forEach((name, value) -> booting.varSet(null, name, value));
             long uptime = clock.epochSeconds() - booting.startedMicros / 1_000_000L;
             booting.emit(AmiMessage.event("FullyBooted").add("Status", "Fully Booted").add("Uptime", uptime)
-                    .add("LastReload", uptime), "system");
+                    .add("LastReload", clock.epochSeconds() - booting.reloadedMicros / 1_000_000L), "system");
             booting.fullyBooted = true;
         });
     }
@@ -219,6 +230,46 @@ public final class AsteriskPeer implements AutoCloseable {
                         m.penalty, m.callsTaken, m.inCall)));
             }
             return out;
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /**
+     * Puts a member into a queue as an earlier part of the PBX's life left it, without an event (a recording
+     * that continues where an earlier one ended): its calls taken, and whether it has taken a call and been
+     * paused before (then its last call and pause are now).
+     */
+    void restoreMember(String queue, String iface, String name, int penalty, boolean paused, String reason,
+                       int callsTaken, boolean hasCalled, boolean hasPaused) {
+        PbxCore c = core;
+        c.lock.lock();
+        try {
+            long now = c.clock.epochSeconds();
+            PeerQueue.Member m = new PeerQueue.Member(iface, name, iface, penalty, paused, now);
+            m.reason = paused ? reason : "";
+            m.callsTaken = callsTaken;
+            m.lastCall = hasCalled ? now : 0;
+            m.lastPause = hasPaused ? now : 0;
+            c.queues.get(queue).members.put(iface, m);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** A queue's statistics as earlier calls left them (see {@link #restoreMember}). */
+    void restoreQueueStatistics(String queue, int completed, int abandoned, int completedInSl, int abandonedInSl,
+                                long holdtime, long talktime) {
+        PbxCore c = core;
+        c.lock.lock();
+        try {
+            PeerQueue q = c.queues.get(queue);
+            q.completed = completed;
+            q.abandoned = abandoned;
+            q.completedInSl = completedInSl;
+            q.abandonedInSl = abandonedInSl;
+            q.holdtime = holdtime;
+            q.talktime = talktime;
         } finally {
             c.lock.unlock();
         }
@@ -323,7 +374,7 @@ public final class AsteriskPeer implements AutoCloseable {
 
     /** Starts Asterisk again after {@link #stopAsterisk()}: an empty PBX (no calls, no queue members). */
     public void startAgain() {
-        boot(options.bootDelay.isZero() ? Duration.ofMillis(400) : options.bootDelay);
+        boot(options.bootDelay.isZero() ? Duration.ofMillis(400) : options.bootDelay, PbxCore.History.FRESH);
     }
 
     /** Stops and starts Asterisk. */

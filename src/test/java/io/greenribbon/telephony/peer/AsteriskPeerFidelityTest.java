@@ -121,6 +121,54 @@ class AsteriskPeerFidelityTest {
         });
     }
 
+    // ---- transcripts 10: this repository's own telephony/ on Asterisk 22.10.1 ---------------------------
+    // Asterisk ran on between the recordings, so the queues' statistics carry over from earlier calls; each
+    // test starts them where the previous recording (or the recorder's calls before 10a) left them.
+
+    /** The service is down: the notice, both tiers refuse the caller, the backup line answers; the caller hangs up. */
+    @Test
+    void serviceDownTheBackupLineAnswers() throws Exception {
+        backupScenario("10a-project-service-down-backup", true, p -> p.phone("carrier").answersAfter(Duration.ofSeconds(1)));
+    }
+
+    /** The service routes, the caller presses 1, nobody is signed in: the backup line answers. */
+    @Test
+    void pressOneWithNobodySignedInTheBackupLineAnswers() throws Exception {
+        backupScenario("10b-project-press1-backup", false, p -> p.phone("carrier").answersAfter(Duration.ofSeconds(1)));
+    }
+
+    /** counsellor1 signs in during the recording and answers in the county's queue; wrap-up after. */
+    @Test
+    void aCounsellorSignsInAndAnswersInTheCountyQueue() throws Exception {
+        projectScenario("10c-project-queue-answered", p -> {
+            p.restoreQueueStatistics("hl-130104", 4, 1, 4, 1, 1, 21);
+            p.phone("counselor1").answersAfter(Duration.ofSeconds(1));
+        });
+    }
+
+    /**
+     * counsellor1 rings out in the county's queue (Auto-Pause everywhere, so the caller leaves tier 1, which
+     * app_queue reports as an abandon), the city's tier is empty, the backup line answers.
+     */
+    @Test
+    void ringNoAnswerThenTheBackupLineAnswers() throws Exception {
+        backupScenario("10d-project-ring-no-answer-then-backup", false, p -> {
+            p.restoreQueueStatistics("hl-130104", 5, 1, 5, 1, 1, 17);
+            p.restoreQueueStatistics("hl-1301", 1, 0, 1, 0, 1, 5);
+            p.phone("counselor1").doesNotAnswer();
+            p.phone("carrier").answersAfter(Duration.ofSeconds(1));
+        });
+    }
+
+    /** A number no line lists: the service refuses it, the dialplan plays the notice, the city's queue answers. */
+    @Test
+    void anUnknownLineReachesTheCityQueue() throws Exception {
+        projectScenario("10e-project-unknown-line", p -> {
+            p.restoreQueueStatistics("hl-130104", 5, 1, 5, 1, 1, 17);
+            p.phone("counselor1").answersAfter(Duration.ofSeconds(1));
+        });
+    }
+
     /**
      * Transcript 09's command catalogue: the recorded commands, sent at their recorded times, get the
      * recorded replies (ANSWER, CHANNEL STATUS, variables, DATABASE, EXEC, STREAM FILE, 510, 520 usage,
@@ -185,26 +233,76 @@ class AsteriskPeerFidelityTest {
 
     private void callScenario(String name, Consumer<AsteriskPeer> setup) throws Exception {
         try (TranscriptReplay replay = new TranscriptReplay(name, CALL_SPEED, setup)) {
-            replay.run();
-            List<String> problems = new ArrayList<>();
-            for (String conn : replay.amiConnections()) {
-                problems.addAll(prefix(conn, new WireCompare().compare(compared(replay.recordedAmi(conn)),
-                        compared(replay.peerAmi(conn)), true)));
-                problems.addAll(prefix(conn, framing(replay.rawPeerAmi(conn))));
-            }
-            for (String conn : replay.agiConnections()) {
-                List<String> recorded = replay.recordedAgi(conn).stream().map(WireCompare::normalizeAgi).toList();
-                List<String> peer = replay.peerAgi(conn).stream().map(WireCompare::normalizeAgi).toList();
-                if (!recorded.equals(peer)) {
-                    problems.add(conn + ": FastAGI lines differ\n  recorded: " + recorded + "\n  peer:     " + peer);
-                }
-            }
-            if (!problems.isEmpty() && System.getProperty("peer.dump") != null) {
-                replay.peerAmi("ami1").forEach(m -> System.out.println("PEER " + m));
-            }
-            assertThat(problems).as(name).isEmpty();
+            compareCall(name, replay);
         }
     }
+
+    private void projectScenario(String name, Consumer<AsteriskPeer> setup) throws Exception {
+        try (TranscriptReplay replay = TranscriptReplay.project(name, CALL_SPEED, setup)) {
+            compareCall(name, replay);
+        }
+    }
+
+    /**
+     * A call of telephony/ that ends at the backup line, compared as every call is, and its end in Asterisk's
+     * order across channels too: the caller's hang-up, both leaving the bridge, the bridge going, the caller's
+     * channel gone, then the backup leg's. The CDR events are left out of that order: Asterisk dispatches them
+     * on a thread of their own (10a has the Dial's before the bridge goes, 10b after, 10d after the Hangups).
+     */
+    private void backupScenario(String name, boolean serviceDown, Consumer<AsteriskPeer> setup) throws Exception {
+        try (TranscriptReplay replay = TranscriptReplay.project(name, CALL_SPEED, setup)) {
+            if (serviceDown) {
+                replay.agiRefused();
+            }
+            compareCall(name, replay);
+            assertThat(callEnd(replay.peerAmi("ami1"))).as(name + ": the end of the call, in order")
+                    .isEqualTo(callEnd(replay.recordedAmi("ami1")))
+                    .startsWith("HangupRequest caller").endsWith("Hangup caller", "Hangup leg");
+        }
+    }
+
+    private static final Set<String> CALL_END = Set.of("HangupRequest", "SoftHangupRequest", "BridgeLeave",
+            "BridgeDestroy", "Hangup");
+
+    /** From the caller's HangupRequest on, the call's end events, each with whose channel it is. */
+    private static List<String> callEnd(List<AmiMessage> messages) {
+        String caller = messages.stream().filter(m -> m.get("Event").orElse("").equals("Newchannel")
+                && m.require("ChannelState").equals("4")).findFirst().orElseThrow().require("Channel");
+        List<String> end = new ArrayList<>();
+        for (AmiMessage m : messages) {
+            String event = m.get("Event").orElse("");
+            String channel = m.get("Channel").orElse(null);
+            if (end.isEmpty() && !(event.equals("HangupRequest") && caller.equals(channel))) {
+                continue;
+            }
+            if (CALL_END.contains(event)) {
+                end.add(event + (channel == null ? "" : caller.equals(channel) ? " caller" : " leg"));
+            }
+        }
+        return end;
+    }
+
+    private void compareCall(String name, TranscriptReplay replay) throws Exception {
+        replay.run();
+        List<String> problems = new ArrayList<>();
+        for (String conn : replay.amiConnections()) {
+            problems.addAll(prefix(conn, new WireCompare().compare(compared(replay.recordedAmi(conn)),
+                    compared(replay.peerAmi(conn)), true)));
+            problems.addAll(prefix(conn, framing(replay.rawPeerAmi(conn))));
+        }
+        for (String conn : replay.agiConnections()) {
+            List<String> recorded = replay.recordedAgi(conn).stream().map(WireCompare::normalizeAgi).toList();
+            List<String> peer = replay.peerAgi(conn).stream().map(WireCompare::normalizeAgi).toList();
+            if (!recorded.equals(peer)) {
+                problems.add(conn + ": FastAGI lines differ\n  recorded: " + recorded + "\n  peer:     " + peer);
+            }
+        }
+        if (!problems.isEmpty() && System.getProperty("peer.dump") != null) {
+            replay.peerAmi("ami1").forEach(m -> System.out.println("PEER " + m));
+        }
+        assertThat(problems).as(name).isEmpty();
+    }
+
 
     private static List<AmiMessage> compared(List<AmiMessage> messages) {
         return messages.stream().filter(m -> !NOT_COMPARED.contains(m.get("Event").orElse(""))).toList();

@@ -33,6 +33,8 @@ final class CdrEngine {
         boolean bFailed;
         String bStatus = "";
         String userfield;
+        /** A record of the h extension alone: it is dispatched after the channel's Hangup. */
+        boolean hExtension;
 
         Record(PeerChannel a, long start) {
             this.a = a;
@@ -111,6 +113,16 @@ final class CdrEngine {
         a.cdr.bFailed = false;
     }
 
+    /** A runs dialplan after its last record ended (the h extension): that is a record of its own. */
+    void dialplanAfterBridge(PeerChannel a) {
+        if (a.cdr != null && a.cdr.finished) {
+            Record next = new Record(a, core.clock.nowMicros());
+            next.hExtension = true;
+            a.cdr = next;
+            records(a).add(next);
+        }
+    }
+
     /** B did not answer (or was busy): the record ends here with that status. */
     void dialFailed(PeerChannel a, String dialStatus) {
         if (a.cdr == null || a.cdr.bAnswered) {
@@ -139,7 +151,7 @@ final class CdrEngine {
         r.clid = a.callerAll();
         r.src = a.callerNum;
         r.lastApp = a.cdrApp;
-        r.lastData = a.cdrAppData;
+        r.lastData = fitted(a.cdrAppData);
         r.dst = a.cdrExten;
         r.dcontext = a.cdrContext;
         r.disposition = r.bAnswered ? "ANSWERED"
@@ -148,20 +160,43 @@ final class CdrEngine {
         r.finished = true;
     }
 
-    /** A hung up: finish the open record and dispatch them all. */
+    /** cdr.c keeps application data in a field of 80 bytes: 79 characters and the terminator. */
+    private static String fitted(String value) {
+        return value.length() > 79 ? value.substring(0, 79) : value;
+    }
+
+    /**
+     * A hung up: finish the open record and dispatch the call's records, but the h extension's own, which
+     * follows the channel's Hangup ({@link #gone}; transcripts 10a-10e).
+     */
     void hangup(PeerChannel a) {
-        List<Record> list = core.cdrRecords.remove(a.uniqueId);
+        List<Record> list = core.cdrRecords.get(a.uniqueId);
         if (list == null) {
             return;
         }
-        for (Record r : list) {
+        for (Record r : List.copyOf(list)) {
             if (!r.finished) {
                 finish(a, r);
             }
-            core.emit(event(r), "cdr");
-            if (writer != null && core.cdrWrites) {
-                writer.write(r, a);
+            if (!r.hExtension) {
+                dispatch(a, r);
+                list.remove(r);
             }
+        }
+    }
+
+    /** A's channel is gone: the records still held go out. */
+    void gone(PeerChannel a) {
+        List<Record> list = core.cdrRecords.remove(a.uniqueId);
+        if (list != null) {
+            list.forEach(r -> dispatch(a, r));
+        }
+    }
+
+    private void dispatch(PeerChannel a, Record r) {
+        core.emit(event(r), "cdr");
+        if (writer != null && core.cdrWrites) {
+            writer.write(r, a);
         }
     }
 

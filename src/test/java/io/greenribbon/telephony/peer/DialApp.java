@@ -124,15 +124,24 @@ final class DialApp {
         if (legEnded) {
             core.requestHangup(leg, 16, null);
         }
-        if (a.hangupRequested || a.jump != null) {
+        if (a.hangupRequested) {
+            // The caller hung up: both leave the bridge, and the leg is hung up once the caller's channel is
+            // gone (transcripts 10a, 10b, 10d).
             Legs.leave(core, a);
             core.cdr.bridgeEnded(a);
             core.setVariable(a, "DIALSTATUS", "ANSWER");
-            if (a.hangupRequested) {
-                core.softHangupRequest(a, 16);
-            }
+            core.softHangupRequest(a, 16);
+            Legs.leave(core, leg);
+            Legs.destroyIfEmpty(core, bridge);
+            a.afterGone = () -> core.destroy(leg, 16);
+            return Outcome.HANGUP;
+        }
+        if (a.jump != null) {
+            Legs.leave(core, a);
+            core.cdr.bridgeEnded(a);
+            core.setVariable(a, "DIALSTATUS", "ANSWER");
             Legs.hangupLeg(core, leg, 16);
-            return a.hangupRequested ? Outcome.HANGUP : Outcome.JUMPED;
+            return Outcome.JUMPED;
         }
         Legs.leave(core, leg);
         Legs.leave(core, a);

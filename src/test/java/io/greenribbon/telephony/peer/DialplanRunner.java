@@ -73,6 +73,7 @@ final class DialplanRunner {
             hangupExtension();
             core.cdr.hangup(channel);
             core.destroy(channel, channel.hangupCause);
+            core.cdr.gone(channel);
         } catch (PbxCore.Stopped e) {
             // Asterisk stopped: the channel is gone with it.
         } catch (RuntimeException e) {
@@ -103,9 +104,8 @@ final class DialplanRunner {
         channel.appData = substitute(step.data());
         if (announce) {
             core.newexten(channel);
-        } else if (!"h".equals(channel.exten)) {
-            channel.cdrApp = channel.app;
-            channel.cdrAppData = channel.appData;
+        } else {
+            core.cdrLocation(channel);
         }
         return runApp(step.app(), channel.appData);
     }

@@ -40,16 +40,19 @@ final class Endpoint {
     final int qualifyFrequency;
     /** Whether the far end answers SIP OPTIONS (many carriers never do). */
     boolean answersOptions = true;
+    /** pjsip.conf's device_state_busy_at: with this many channels the device is BUSY (0: never). */
+    final int busyAt;
     final Deque<Behaviour> script = new ArrayDeque<>();
     Behaviour fallback = Behaviour.answer(Duration.ofSeconds(2), null);
     int calls;
     int ringing;
     String lastState = "";
 
-    Endpoint(String name, String context, String language, boolean hasContact, int qualifyFrequency) {
+    Endpoint(String name, String context, String language, int busyAt, boolean hasContact, int qualifyFrequency) {
         this.name = name;
         this.context = context;
         this.language = language;
+        this.busyAt = busyAt;
         this.hasContact = hasContact;
         this.qualifyFrequency = qualifyFrequency;
     }
@@ -68,8 +71,15 @@ final class Endpoint {
         return b != null ? b : fallback;
     }
 
-    /** The device state Asterisk reports for {@code PJSIP/<name>}. */
+    /**
+     * The device state Asterisk reports for {@code PJSIP/<name>}. With device_state_busy_at, chan_pjsip
+     * reports BUSY once the phone has that many channels, ringing ones included (transcript 10c: a ringing
+     * member is status 3, never 6).
+     */
     String deviceState() {
+        if (busyAt > 0 && calls + ringing == busyAt) {
+            return "BUSY";
+        }
         if (calls > 0) {
             return ringing > 0 ? "RINGINUSE" : "INUSE";
         }
@@ -84,6 +94,7 @@ final class Endpoint {
         return switch (deviceState()) {
             case "NOT_INUSE" -> 1;
             case "INUSE" -> 2;
+            case "BUSY" -> 3;
             case "UNAVAILABLE" -> 5;
             case "RINGING" -> 6;
             case "RINGINUSE" -> 7;

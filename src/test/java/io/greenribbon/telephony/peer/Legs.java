@@ -14,13 +14,16 @@ final class Legs {
     private Legs() {
     }
 
-    /** Creates the leg's channel, reported as Newchannel (state Down, in the endpoint's context, exten s). */
+    /**
+     * Creates the leg's channel, reported as Newchannel (state Down, in the endpoint's context, exten s). The
+     * endpoint's language comes after the channel is reported (Newchannel shows the default, en).
+     */
     static PeerChannel create(PbxCore core, Endpoint e, String linkedId, String channelId) {
         PeerChannel leg = core.newChannel("PJSIP", e.name, linkedId, channelId);
         leg.context = e.context;
         leg.exten = "s";
-        leg.language = e.language;
         core.channelEvent("Newchannel", leg, "call");
+        leg.language = e.language;
         return leg;
     }
 

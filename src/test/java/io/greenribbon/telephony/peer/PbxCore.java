@@ -41,6 +41,7 @@ final class PbxCore {
     final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     final CdrEngine cdr;
     final long startedMicros;
+    final long reloadedMicros;
     private final Map<String, AtomicInteger> nameCounters = new HashMap<>();
     private int uniqueCounter;
     private final ScheduledExecutorService scheduler;
@@ -58,11 +59,23 @@ final class PbxCore {
     /** The WARNING and ERROR lines of Asterisk's log. */
     final PbxLog log = new PbxLog();
 
-    PbxCore(PeerConfig config, PbxClock clock, ZoneId zone, CdrWriter cdrWriter, AgiNetwork agiNetwork) {
+    /** What the PBX did before it starts here: nothing (a fresh start), or it ran for a while. */
+    record History(Duration uptime, Duration sinceReload, int channels, int uniqueIds) {
+        static final History FRESH = new History(Duration.ZERO, Duration.ZERO, 0, 0);
+    }
+
+    PbxCore(PeerConfig config, PbxClock clock, ZoneId zone, CdrWriter cdrWriter, AgiNetwork agiNetwork,
+            History history) {
         this.config = config;
         this.clock = clock;
         this.agiNetwork = agiNetwork;
-        this.startedMicros = clock.nowMicros();
+        long now = clock.nowMicros();
+        this.startedMicros = now - history.uptime().toNanos() / 1000;
+        this.reloadedMicros = now - history.sinceReload().toNanos() / 1000;
+        this.uniqueCounter = history.uniqueIds();
+        if (history.channels() > 0) {
+            nameCounters.put("PJSIP", new AtomicInteger(history.channels()));
+        }
         this.cdrZone = zone;
         this.cdr = new CdrEngine(this, zone, cdrWriter);
         this.globals.putAll(config.dialplan().globals());
@@ -117,12 +130,17 @@ final class PbxCore {
         }
     }
 
-    /** A device's state changed (PJSIP/..., Queue:...). Only changes are reported; returns whether it changed. */
+    /**
+     * A device's state changed (PJSIP/..., Queue:...). Only changes are reported, and only where
+     * res_manager_devicestate is loaded (telephony/ does not load it); returns whether it changed.
+     */
     boolean deviceState(String device, String state) {
         if (state.equals(deviceStates.put(device, state))) {
             return false;
         }
-        emit(AmiMessage.event("DeviceStateChange").add("Device", device).add("State", state), "call");
+        if (config.loads("res_manager_devicestate.so")) {
+            emit(AmiMessage.event("DeviceStateChange").add("Device", device).add("State", state), "call");
+        }
         return true;
     }
 
@@ -219,6 +237,11 @@ final class PbxCore {
             m.add("TechCause", c.techCause);
         }
         emit(m, "call");
+        if (c.afterGone != null) {
+            Runnable after = c.afterGone;
+            c.afterGone = null;
+            after.run();
+        }
         if (e != null) {
             e.calls = Math.max(0, e.calls - (c.countedAsCall ? 1 : 0));
             if (c.countedAsRinging) {
@@ -245,15 +268,28 @@ final class PbxCore {
     }
 
     void newexten(PeerChannel c) {
-        if (!"h".equals(c.exten)) {
-            c.cdrExten = c.exten;
-            c.cdrContext = c.context;
-            c.cdrApp = c.app;
-            c.cdrAppData = c.appData;
-        }
+        cdrLocation(c);
         AmiMessage m = AmiMessage.event("Newexten");
         c.block(m, "");
         emit(m.add("Extension", c.exten).add("Application", c.app).add("AppData", c.appData), "dialplan");
+    }
+
+    /**
+     * Where the channel is and what it runs, as its CDR reports them: not the h extension's, unless cdr.conf
+     * has the CDR go on through it (endbeforehexten = no; then a record that already ended starts anew).
+     */
+    void cdrLocation(PeerChannel c) {
+        boolean hExten = "h".equals(c.exten);
+        if (hExten && config.cdrEndsBeforeHExten()) {
+            return;
+        }
+        if (hExten) {
+            cdr.dialplanAfterBridge(c);
+        }
+        c.cdrExten = c.exten;
+        c.cdrContext = c.context;
+        c.cdrApp = c.app;
+        c.cdrAppData = c.appData;
     }
 
     void varSet(PeerChannel c, String name, String value) {

@@ -34,7 +34,6 @@ public final class PeerCall {
         c.state = PeerChannel.RING;
         c.context = trunk.context;
         c.exten = script.to;
-        c.language = trunk.language;
         c.callerNum = script.from;
         c.callerName = script.callerName;
         c.dnid = script.to;
@@ -42,6 +41,7 @@ public final class PeerCall {
         c.call = this;
         this.channel = c;
         core.channelEvent("Newchannel", c, "call");
+        c.language = trunk.language;
         core.setVariable(c, "SIPDOMAIN", "127.0.0.1");
         core.cdr.begin(c);
         core.processedCalls++;

@@ -78,6 +78,11 @@ final class PeerChannel {
     PeerChannel transferredBy;
     /** What a blind transfer still has to report once the transferee's next Dial has begun. */
     Runnable afterDialBegin;
+    /**
+     * What ends with this channel, after its Hangup: the other leg of a Dial the caller hung up on, which
+     * Asterisk hangs up on the bridge's own thread once the caller's channel is gone (transcripts 10a, 10b).
+     */
+    Runnable afterGone;
     /** The AGI session running on this channel, if any (unsolicited HANGUP goes there). */
     FastAgiClient agi;
     /** True while an application reads keys: keys pressed otherwise are lost. */

@@ -89,9 +89,14 @@ public final class PeerConfig {
     private final Map<String, AmiUser> amiUsers;
     private final Map<String, Duration> sounds;
     private final boolean phonesRegistered;
+    private final Optional<ConfFile.Section> modules;
+    private final boolean cdrEndsBeforeHExten;
 
     private PeerConfig(Dialplan dialplan, ConfFile queuesConf, ConfFile pjsipConf, Map<String, AmiUser> amiUsers,
-                       Map<String, Duration> sounds, boolean phonesRegistered) {
+                       Map<String, Duration> sounds, boolean phonesRegistered, Optional<ConfFile.Section> modules,
+                       boolean cdrEndsBeforeHExten) {
+        this.modules = modules;
+        this.cdrEndsBeforeHExten = cdrEndsBeforeHExten;
         this.dialplan = dialplan;
         this.queuesConf = queuesConf;
         this.pjsipConf = pjsipConf;
@@ -154,7 +159,35 @@ public final class PeerConfig {
         if (!Files.isRegularFile(dir.resolve("extensions.conf"))) {
             throw new IllegalArgumentException("No extensions.conf in " + dir);
         }
-        return new PeerConfig(dialplan, queues, pjsip, users, sounds, phonesRegistered);
+        Optional<ConfFile.Section> modules = Files.isRegularFile(dir.resolve("modules.conf"))
+                ? load.apply("modules.conf").concreteSections().stream().filter(x -> x.name().equals("modules")).findFirst()
+                : Optional.empty();
+        // cdr.c's default: a call's CDR ends before the h extension runs.
+        boolean endBeforeH = !Files.isRegularFile(dir.resolve("cdr.conf")) || load.apply("cdr.conf").concreteSections()
+                .stream().filter(x -> x.name().equals("general")).findFirst().flatMap(x -> x.get("endbeforehexten"))
+                .map(PeerQueue::yes).orElse(true);
+        return new PeerConfig(dialplan, queues, pjsip, users, sounds, phonesRegistered, modules, endBeforeH);
+    }
+
+    /**
+     * Whether Asterisk loads a module: every module without a modules.conf (or with {@code autoload = yes},
+     * unless listed with {@code noload}), else only those listed with {@code load}.
+     */
+    boolean loads(String module) {
+        if (modules.isEmpty()) {
+            return true;
+        }
+        ConfFile.Section m = modules.get();
+        boolean autoload = m.get("autoload").map(PeerQueue::yes).orElse(true);
+        return autoload ? !m.all("noload").contains(module) : m.all("load").contains(module);
+    }
+
+    /**
+     * cdr.conf's {@code endbeforehexten}: when no, the h extension's applications are part of the call's
+     * CDRs (a call whose last bridge ended gets one more record for them).
+     */
+    boolean cdrEndsBeforeHExten() {
+        return cdrEndsBeforeHExten;
     }
 
     private static String readText(Path file) {
@@ -220,7 +253,9 @@ public final class PeerConfig {
             boolean staticContact = aor.containsKey("contact");
             boolean registers = !staticContact && Integer.parseInt(aor.getOrDefault("max_contacts", "0")) > 0;
             out.add(new Endpoint(s.name(), settings.getOrDefault("context", "default"),
-                    settings.getOrDefault("language", "en"), staticContact || (registers && phonesRegistered),
+                    settings.getOrDefault("language", "en"),
+                    Integer.parseInt(settings.getOrDefault("device_state_busy_at", "0")),
+                    staticContact || (registers && phonesRegistered),
                     Integer.parseInt(aor.getOrDefault("qualify_frequency", "0").strip())));
         }
         return out;

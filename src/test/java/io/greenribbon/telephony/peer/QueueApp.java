@@ -76,11 +76,13 @@ final class QueueApp {
             }
             long now = core.clock.nowMicros();
             if (deadline != 0 && now >= deadline) {
+                recordAbandoned(core, entry);
                 leave(core, entry, "TIMEOUT");
                 return Outcome.NEXT;
             }
             String empty = q.emptyStatus(core, q.leaveWhenEmpty);
             if (empty != null) {
+                recordAbandoned(core, entry);
                 leave(core, entry, "LEAVE" + empty);
                 return Outcome.NEXT;
             }
@@ -190,10 +192,22 @@ final class QueueApp {
 
     private static Outcome abandon(PbxCore core, Entry entry) {
         PeerChannel a = entry.caller;
-        PeerQueue q = entry.queue;
         AmiMessage moh = AmiMessage.event("MusicOnHoldStop");
         a.block(moh, "");
         core.emit(moh, "call");
+        recordAbandoned(core, entry);
+        callerLeave(core, entry, remove(core, entry));
+        a.queueEntry = null;
+        return Outcome.HANGUP;
+    }
+
+    /**
+     * app_queue's record_abandoned: the caller leaves the queue unanswered, whether it hung up, the Queue()
+     * timeout ran out or the queue emptied (transcript 10d: QueueCallerAbandon when a tier's wait ends).
+     */
+    private static void recordAbandoned(PbxCore core, Entry entry) {
+        PeerChannel a = entry.caller;
+        PeerQueue q = entry.queue;
         core.setVariable(a, "ABANDONED", "TRUE");
         long hold = entry.holdSeconds(core.clock.nowMicros());
         int position = q.callers.indexOf(entry) + 1;
@@ -205,9 +219,6 @@ final class QueueApp {
         if (hold <= q.serviceLevel) {
             q.abandonedInSl++;
         }
-        callerLeave(core, entry, remove(core, entry));
-        a.queueEntry = null;
-        return Outcome.HANGUP;
     }
 
     private static void leave(PbxCore core, Entry entry, String status) {

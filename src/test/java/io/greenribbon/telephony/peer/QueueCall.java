@@ -20,8 +20,7 @@ final class QueueCall {
         PeerChannel leg = Legs.create(core, e, a.linkedId, null);
         leg.app = "AppQueue";
         leg.appData = "(Outgoing Line)";
-        leg.callerNum = a.exten;
-        leg.callerName = a.connectedName;
+        guessCallerId(leg, a);
         core.newexten(leg);
         Apps.newCallerid(core, leg);
         Legs.inherit(core, leg, a);
@@ -39,6 +38,10 @@ final class QueueCall {
         core.emit(agentCalled, "agent");
         core.emit(Legs.dialEvent("DialBegin", a, leg).add("DialString", member.iface), "call");
         core.cdr.dialBegin(a, leg);
+        if (!"ringall".equals(q.strategy)) {
+            // The leg's connected-line update reaches the caller at once; ringall saves it until the answer.
+            connectedLine(core, entry, a, leg);
+        }
         Endpoint.Behaviour b = e.next();
         long started = core.clock.nowMicros();
         if (b.kind() == Endpoint.Kind.BUSY || b.kind() == Endpoint.Kind.UNAVAILABLE) {
@@ -88,6 +91,31 @@ final class QueueCall {
         }
     }
 
+    /**
+     * app_queue's guess of a member leg's caller id: the caller's connected line when known, else the number
+     * the caller dialled (DNID), else the caller's extension (transcripts 03, 10c, 10e).
+     */
+    private static void guessCallerId(PeerChannel leg, PeerChannel a) {
+        if (!a.connectedNum.isEmpty()) {
+            leg.callerNum = a.connectedNum;
+            leg.callerName = a.connectedName;
+        } else {
+            leg.callerNum = a.dnid.isEmpty() ? a.exten : a.dnid;
+            leg.callerName = a.connectedName;
+        }
+    }
+
+    /**
+     * The caller's connected line becomes the leg's caller id (NewConnectedLine), when it differs, unless the
+     * Queue option I ignores the members' connected-line updates.
+     */
+    private static void connectedLine(PbxCore core, QueueApp.Entry entry, PeerChannel a, PeerChannel leg) {
+        if (!entry.ignoreConnectedLine
+                && (!leg.callerNum.equals(a.connectedNum) || !leg.callerName.equals(a.connectedName))) {
+            core.updateConnectedLine(a, leg.callerNum, leg.callerName);
+        }
+    }
+
     private static void becomeCallersLeg(PeerChannel leg, PeerChannel a) {
         leg.exten = a.exten;
         leg.connectedNum = a.callerNum;
@@ -117,9 +145,7 @@ final class QueueCall {
         Legs.answered(core, leg);
         core.channelEvent("Newstate", leg, "call");
         core.emit(Legs.dialEvent("DialEnd", a, leg).add("DialStatus", "ANSWER"), "call");
-        if (!entry.ignoreConnectedLine) {
-            core.updateConnectedLine(a, leg.callerNum, leg.callerName);
-        }
+        connectedLine(core, entry, a, leg);
         AmiMessage moh = AmiMessage.event("MusicOnHoldStop");
         a.block(moh, "");
         core.emit(moh, "call");

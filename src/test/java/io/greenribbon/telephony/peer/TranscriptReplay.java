@@ -23,14 +23,24 @@ import java.util.function.Consumer;
  * Runs the service's side of a recorded scenario against the peer: the recorded AMI actions at their
  * times, a FastAGI server that sends the recorded commands, and the caller and phones as the recording
  * shows them; then collects everything the peer sent for comparison with the recording.
+ *
+ * <p>Transcripts 10 were recorded on this repository's own telephony/ ({@link #project}), on an Asterisk
+ * that had been running for a while, by a second login of the service's AMI user beside the service's own
+ * (unrecorded) session. The replay starts the peer where that Asterisk stood (its uptime, its channel and
+ * Uniqueid counters, the queue members it already had) and sends the service's queue actions itself,
+ * just before the events they caused.
  */
 final class TranscriptReplay implements AutoCloseable {
 
     static final Path FIXTURE = Path.of("src/test/resources/telephony/transcript-pbx");
     /** The recording's AMI secret (fixture manager.conf). */
     static final String SECRET = "probe-secret";
+    /** Where the recordings of telephony/ reached the service's FastAGI server (a relay on this address). */
+    private static final String PROJECT_AGI_HOST = "127.0.0.6";
 
     private final String name;
+    private final boolean project;
+    private boolean agiRefused;
     private final TranscriptFile ami;
     private final TranscriptFile agi;
     private final double speed;
@@ -45,12 +55,30 @@ final class TranscriptReplay implements AutoCloseable {
     private PeerCall call;
 
     TranscriptReplay(String name, double speed, Consumer<AsteriskPeer> setup) throws IOException {
+        this(name, speed, setup, false);
+    }
+
+    private TranscriptReplay(String name, double speed, Consumer<AsteriskPeer> setup, boolean project)
+            throws IOException {
         this.name = name;
+        this.project = project;
         this.ami = TranscriptFile.read(name + ".ami.txt");
         this.agi = TranscriptFile.exists(name + ".agi.txt") ? TranscriptFile.read(name + ".agi.txt") : null;
         this.speed = speed;
-        this.agiServer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.agiServer = new ServerSocket(0, 50, project ? InetAddress.getByName(PROJECT_AGI_HOST)
+                : InetAddress.getLoopbackAddress());
         this.setup = setup;
+    }
+
+    /** A recording of this repository's own telephony/ (transcripts 10), placeholders filled as it was recorded. */
+    static TranscriptReplay project(String name, double speed, Consumer<AsteriskPeer> setup) throws IOException {
+        return new TranscriptReplay(name, speed, setup, true);
+    }
+
+    /** Nothing listens at the FastAGI address (the service is down): every connection is refused. */
+    TranscriptReplay agiRefused() {
+        this.agiRefused = true;
+        return this;
     }
 
     AsteriskPeer peer() {
@@ -60,9 +88,16 @@ final class TranscriptReplay implements AutoCloseable {
     /** Runs the whole scenario; returns after the last recorded line plus a margin. */
     void run() throws Exception {
         warmUp();
-        peer = AsteriskPeer.start(AsteriskPeer.options().configDir(FIXTURE)
-                .site("__AGI_PORT__", String.valueOf(agiServer.getLocalPort()))
-                .speed(speed).phonesRegistered(false));
+        AsteriskPeer.Options options = project ? projectOptions() : AsteriskPeer.options().configDir(FIXTURE)
+                .site("__AGI_PORT__", String.valueOf(agiServer.getLocalPort())).phonesRegistered(false);
+        continuing(options.speed(speed));
+        peer = AsteriskPeer.start(options);
+        if (agiRefused) {
+            peer.agiNetwork().fault(PROJECT_AGI_HOST + ":" + agiServer.getLocalPort(), AgiNetwork.Fault.REFUSE);
+        }
+        if (project) {
+            restoreMembers();
+        }
         setup.accept(peer);
         startNanos = System.nanoTime();
         if (agi != null) {
@@ -84,6 +119,9 @@ final class TranscriptReplay implements AutoCloseable {
             }
         }
         callerActions(times, timeline);
+        if (project) {
+            serviceActions(times, timeline);
+        }
         for (TranscriptFile.Note n : ami.notes("core stop now")) {
             times.add(n.t());
             timeline.add(peer::stopAsterisk);
@@ -122,19 +160,28 @@ final class TranscriptReplay implements AutoCloseable {
         }
     }
 
-    /** The caller's INVITE, keys and BYE at the times the recording shows them on the caller's channel. */
+    /**
+     * The caller's INVITE, keys and BYE at the times the recording shows them on the caller's channel: the
+     * first channel that came in ringing (an inbound call), on the trunk its name gives.
+     */
     private void callerActions(List<Double> times, List<Runnable> timeline) {
         CallScript script = null;
         double start = -1;
+        String caller = null;
         for (TranscriptFile.Timed m : ami.amiMessages("ami1", true)) {
             AmiMessage e = m.message();
             String channel = e.require("Channel");
-            if (!channel.startsWith("PJSIP/caller-")) {
+            String event = e.require("Event");
+            if (caller == null && event.equals("Newchannel") && e.require("ChannelState").equals("4")) {
+                caller = channel;
+            }
+            if (!channel.equals(caller)) {
                 continue;
             }
-            switch (e.require("Event")) {
+            switch (event) {
                 case "Newchannel" -> {
-                    script = CallScript.from(e.require("CallerIDNum")).to(e.require("Exten"));
+                    String trunk = channel.substring(channel.indexOf('/') + 1, channel.lastIndexOf('-'));
+                    script = CallScript.from(e.require("CallerIDNum")).to(e.require("Exten")).onTrunk(trunk);
                     start = m.t();
                 }
                 case "DTMFBegin" -> {
@@ -163,7 +210,156 @@ final class TranscriptReplay implements AutoCloseable {
             CallScript s = script;
             times.add(start - 0.001);
             timeline.add(() -> call = peer.call(s));
+            if (!recordsDtmf()) {
+                keysFromAgi(times, timeline);
+            }
         }
+    }
+
+    /** Whether the recording's AMI user reads the dtmf class (the keys are events then). */
+    private boolean recordsDtmf() {
+        return ami.amiMessages("ami1", true).stream()
+                .anyMatch(m -> m.message().get("Event").orElse("").startsWith("DTMF"));
+    }
+
+    /**
+     * Keys the recording shows only as a FastAGI reply: GET DATA answered with digits. The last digit ended
+     * the command, so the caller pressed it just before the reply (the peer takes a key at its DTMF end).
+     */
+    private void keysFromAgi(List<Double> times, List<Runnable> timeline) {
+        if (agi == null) {
+            return;
+        }
+        for (String conn : agi.connections()) {
+            List<TranscriptFile.Line> commands = agi.agiLines(conn, false);
+            for (TranscriptFile.Line reply : agi.agiLines(conn, true)) {
+                java.util.regex.Matcher digits = GET_DATA_DIGITS.matcher(reply.text());
+                boolean afterGetData = commands.stream().filter(c -> c.t() <= reply.t())
+                        .reduce((a, b) -> b).map(c -> c.text().startsWith("GET DATA ")).orElse(false);
+                if (afterGetData && digits.matches()) {
+                    String keys = digits.group(1);
+                    for (int i = 0; i < keys.length(); i++) {
+                        char key = keys.charAt(i);
+                        times.add(reply.t() - KEY_TO_REPLY * (keys.length() - i));
+                        timeline.add(() -> call.press(key));
+                    }
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern GET_DATA_DIGITS = java.util.regex.Pattern.compile("^200 result=([0-9*#]+)$");
+    /** From a key pressed to the peer taking it (its DTMF end), in seconds, and a little more. */
+    private static final double KEY_TO_REPLY = 0.2;
+
+    // ---- a recording that continues an earlier one (transcripts 10) ------------------------------------
+
+    /** The site values the recordings of telephony/ were made with (their headers). */
+    private AsteriskPeer.Options projectOptions() {
+        return AsteriskPeer.options().configDir(Path.of("telephony"))
+                .site("__GREENRIBBON_AGI_HOST__:4573", PROJECT_AGI_HOST + ":" + agiServer.getLocalPort())
+                .site("__AMI_SECRET__", recordedSecret())
+                .site("__AMI_BIND_ADDRESS__", "127.0.0.1")
+                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
+                .site("__PROVINCE_BACKUP_NUMBER__", "03119999000")
+                .site("__CARRIER_HOST__", "127.0.0.2")
+                .sound("greenribbon/confidentiality", Duration.ofSeconds(3))
+                .sound("greenribbon/press-1-if-in-danger", Duration.ofSeconds(2))
+                .phonesRegistered(true);
+    }
+
+    private String recordedSecret() {
+        return ami.amiMessages("ami1", false).stream().map(m -> m.message().get("Secret"))
+                .flatMap(java.util.Optional::stream).findFirst().orElse(SECRET);
+    }
+
+    /**
+     * Where the recorded Asterisk stood when the recording began, when it had not just been started: its
+     * uptime and last reload (FullyBooted after login) and its channel and Uniqueid counters (the first new
+     * channel's name and Uniqueid).
+     */
+    private void continuing(AsteriskPeer.Options options) {
+        List<AmiMessage> got = recordedAmi("ami1");
+        AmiMessage booted = got.stream().filter(m -> m.get("Event").orElse("").equals("FullyBooted")).findFirst()
+                .orElse(null);
+        AmiMessage first = got.stream().filter(m -> m.get("Event").orElse("").equals("Newchannel")).findFirst()
+                .orElse(null);
+        if (booted == null || first == null || Integer.parseInt(booted.require("Uptime")) == 0) {
+            return;
+        }
+        String channel = first.require("Channel");
+        String uniqueId = first.require("Uniqueid");
+        options.runningFor(Duration.ofSeconds(Long.parseLong(booted.require("Uptime"))),
+                Duration.ofSeconds(Long.parseLong(booted.require("LastReload"))),
+                Integer.parseInt(channel.substring(channel.lastIndexOf('-') + 1), 16),
+                Integer.parseInt(uniqueId.substring(uniqueId.indexOf('.') + 1)));
+    }
+
+    /**
+     * Queue members the recording shows but never adds were in their queues before it began: each as the
+     * first event about it shows it.
+     */
+    private void restoreMembers() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (AmiMessage e : recordedAmi("ami1")) {
+            String event = e.get("Event").orElse("");
+            if (!event.startsWith("QueueMember") || e.get("Interface").isEmpty()) {
+                continue;
+            }
+            String key = e.require("Queue") + "|" + e.require("Interface");
+            if (seen.add(key) && !event.equals("QueueMemberAdded")) {
+                peer.restoreMember(e.require("Queue"), e.require("Interface"), e.require("MemberName"),
+                        Integer.parseInt(e.require("Penalty")), e.require("Paused").equals("1"),
+                        e.require("PausedReason"), Integer.parseInt(e.require("CallsTaken")),
+                        !e.require("LastCall").equals("0"), !e.require("LastPause").equals("0"));
+            }
+        }
+    }
+
+    /**
+     * The service's own AMI session, which the recording does not hold: its QueueAdd, QueueRemove and
+     * QueuePause (every pause but Asterisk's own Auto-Pause), sent on a session of their own just before
+     * the events they caused.
+     */
+    private void serviceActions(List<Double> times, List<Runnable> timeline) {
+        List<TranscriptFile.Timed> got = ami.amiMessages("ami1", true);
+        double login = got.get(0).t();
+        times.add(login);
+        timeline.add(() -> connect(SERVICE));
+        times.add(login + 0.0001);
+        timeline.add(() -> send(SERVICE, List.of("Action: Login", "ActionID: service-login", "Username: "
+                + recordedUser(), "Secret: " + recordedSecret(), "Events: off")));
+        int n = 0;
+        for (TranscriptFile.Timed m : got) {
+            AmiMessage e = m.message();
+            List<String> action = switch (e.get("Event").orElse("")) {
+                case "QueueMemberAdded" -> List.of("Action: QueueAdd", "Queue: " + e.require("Queue"),
+                        "Interface: " + e.require("Interface"), "MemberName: " + e.require("MemberName"),
+                        "StateInterface: " + e.require("StateInterface"), "Penalty: " + e.require("Penalty"),
+                        "Paused: " + e.require("Paused").equals("1"));
+                case "QueueMemberRemoved" -> List.of("Action: QueueRemove", "Queue: " + e.require("Queue"),
+                        "Interface: " + e.require("Interface"));
+                case "QueueMemberPause" -> e.require("PausedReason").equals("Auto-Pause") ? null
+                        : List.of("Action: QueuePause", "Queue: " + e.require("Queue"),
+                        "Interface: " + e.require("Interface"), "Paused: " + e.require("Paused").equals("1"),
+                        "Reason: " + e.require("PausedReason"));
+                default -> null;
+            };
+            if (action != null) {
+                List<String> withId = new ArrayList<>(action);
+                withId.add(1, "ActionID: service-" + (++n));
+                times.add(m.t() - 0.002);
+                timeline.add(() -> send(SERVICE, withId));
+            }
+        }
+    }
+
+    /** The unrecorded session of the service (not compared). */
+    private static final String SERVICE = "service";
+
+    private String recordedUser() {
+        return ami.amiMessages("ami1", false).stream().map(m -> m.message().get("Username"))
+                .flatMap(java.util.Optional::stream).findFirst().orElseThrow();
     }
 
     private boolean hangupScheduled;
@@ -305,9 +501,11 @@ final class TranscriptReplay implements AutoCloseable {
                     out.flush();
                     TranscriptReplayReplies.read(in, lines);
                 }
-                boolean halfClose = agi.notes.stream().anyMatch(n -> n.text().startsWith(conn + ": service side shutdown"));
                 double closeAt = agi.notes.stream().filter(n -> n.text().startsWith(conn + ": service side"))
                         .mapToDouble(TranscriptFile.Note::t).findFirst().orElse(0);
+                // The server only shut its side down when the recording goes on to show what Asterisk sent after.
+                boolean halfClose = agi.notes.stream().anyMatch(n -> n.text().startsWith(conn + ": service side shutdown"))
+                        || agi.agiLines(conn, true).stream().anyMatch(after -> closeAt > 0 && after.t() > closeAt);
                 sleepUntil(closeAt);
                 if (halfClose) {
                     s.shutdownOutput();

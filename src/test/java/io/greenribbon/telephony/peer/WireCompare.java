@@ -16,15 +16,16 @@ import java.util.regex.Pattern;
  * <p>Asterisk emits a call's events from several threads, so unrelated events interleave differently from
  * run to run (03 and 05a order the same DeviceStateChange and QueueMemberStatus differently). Call events
  * are therefore compared per group: each group (one channel, one device, one queue member, one bridge,
- * one dial, the CDRs, the responses) must hold the same messages in the same order. Two values the
+ * one dial, the CDRs, the responses) must hold the same messages in the same order. Values the
  * recordings themselves show both ways are not compared: QueueMemberStatus's InCall while a member is
- * connected (0 in 03, 1 in 08a), and the state of an originated channel in DialBegin (Down in 06a,
- * Ringing in 06b).
+ * connected (0 in 03, 1 in 08a), the state of an originated channel in DialBegin (Down in 06a,
+ * Ringing in 06b), and the state of the dialled channel in DialState (Down in 10c, where DialState was
+ * published before the leg's own Newstate, Ringing everywhere else).
  */
 final class WireCompare {
 
     private static final Pattern EPOCH_ID = Pattern.compile("\\b1\\d{9}\\.(\\d+)\\b");
-    private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:\\d{2,5}/");
+    private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.\\d{1,3}):\\d{2,5}/");
     private static final Set<String> SECONDS = Set.of("HoldTime", "TalkTime", "Holdtime", "Wait", "Duration",
             "BillableSeconds", "LongestHoldTime", "RingTime", "Uptime", "LastReload");
     private static final Set<String> RACY = Set.of("QueueMemberStatus.InCall");
@@ -39,7 +40,8 @@ final class WireCompare {
             String k = f.key();
             String v = f.value();
             boolean originateDial = event.equals("DialBegin") && m.get("Channel").isEmpty();
-            if (RACY.contains(event + "." + k) || originateDial && k.startsWith("DestChannelState")) {
+            boolean ringing = event.equals("DialState");
+            if (RACY.contains(event + "." + k) || (originateDial || ringing) && k.startsWith("DestChannelState")) {
                 v = "<racy>";
             } else if (k.equals("Timestamp")) {
                 v = "<ts>";
@@ -60,7 +62,7 @@ final class WireCompare {
             } else if (k.equals("Key")) {
                 v = "<key>";
             } else {
-                v = PORT.matcher(EPOCH_ID.matcher(v).replaceAll("<epoch>.$1")).replaceAll("127.0.0.1:<port>/");
+                v = PORT.matcher(EPOCH_ID.matcher(v).replaceAll("<epoch>.$1")).replaceAll("$1:<port>/");
             }
             out.add(k + ": " + v);
         }
@@ -174,6 +176,6 @@ final class WireCompare {
         if (line.startsWith("agi_threadid: ")) {
             return "agi_threadid: <thread>";
         }
-        return PORT.matcher(EPOCH_ID.matcher(line).replaceAll("<epoch>.$1")).replaceAll("127.0.0.1:<port>/");
+        return PORT.matcher(EPOCH_ID.matcher(line).replaceAll("<epoch>.$1")).replaceAll("$1:<port>/");
     }
 }
