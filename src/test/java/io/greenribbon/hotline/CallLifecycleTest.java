@@ -184,7 +184,9 @@ class CallLifecycleTest {
         assertThat(backup.variable("QUEUESTATUS")).isEqualTo("JOINEMPTY");
         Map<String, Object> answered = awaitClosed(backup.uniqueId());
         assertThat(answered).containsEntry("answered_via", "BACKUP").containsEntry("outcome", "BACKUP")
-                .containsEntry("counsellor_username", null).containsEntry("queued_at", null);
+                .containsEntry("counsellor_username", null);
+        // Put through when the backup line was dialled (no tier took the call), answered 4 s later.
+        assertThat(millis(answered, "queue_wait_ms")).isCloseTo(4000, within(1000L));
         assertThat(timeline((Long) answered.get("id"))).contains("BACKUP_DIAL");
         assertThat(millis(answered, "talk_ms")).isCloseTo(30000, within(1000L));
 

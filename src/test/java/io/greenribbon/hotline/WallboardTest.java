@@ -86,12 +86,19 @@ class WallboardTest {
         String board = as("official1").queryParam("division", ZHAO).get("/api/hotline/wallboard")
                 .then().statusCode(200)
                 .body("division", equalTo(ZHAO))
-                .body("offered", equalTo(5)).body("answered", equalTo(2)).body("abandoned", equalTo(1))
-                .body("shortAbandoned", equalTo(1)).body("waitingNow", equalTo(1)).body("talkingNow", equalTo(1))
-                // Rates leave the short abandon out: 2 answered of 4; in area (Zhao's queue) 1 of 4.
-                .body("answerRate", equalTo(0.5f)).body("inAreaAnswerRate", equalTo(0.25f))
-                // Waits of the answered: about 10 s and 32 s; within 20 s: one of 4.
-                .body("asaSeconds", allOf(greaterThanOrEqualTo(18.0f), lessThanOrEqualTo(24.0f))).body("serviceLevel", equalTo(0.25f))
+                .body("figures.received", equalTo(5)).body("figures.offered", equalTo(5))
+                .body("figures.answered", equalTo(2)).body("figures.abandoned", equalTo(1))
+                .body("figures.shortAbandoned", equalTo(1)).body("figures.waiting", equalTo(1))
+                .body("figures.answeredByBackup", equalTo(0)).body("figures.unanswered", equalTo(0))
+                .body("waitingNow", equalTo(1)).body("talkingNow", equalTo(1))
+                // Rates leave out the short abandon and the caller still waiting: 2 answered of 3 answerable; in
+                // area (Zhao's own queue) 1 of 3.
+                .body("figures.answerable", equalTo(3))
+                .body("figures.answerRate", equalTo(0.6667f)).body("figures.inAreaAnswerRate", equalTo(0.3333f))
+                .body("figures.abandonRate", equalTo(0.3333f))
+                // Waits of the answered: about 10 s and 32 s; within 20 s: one of 3.
+                .body("figures.asaSeconds", allOf(greaterThanOrEqualTo(18.0f), lessThanOrEqualTo(24.0f)))
+                .body("figures.serviceLevel", equalTo(0.3333f)).body("figures.serviceLevelSeconds", equalTo(20))
                 .body("agents.AVAILABLE", equalTo(1))
                 .extract().asString();
         assertThat(board).doesNotContain("counsellor1").doesNotContain("1391115");
@@ -114,8 +121,9 @@ class WallboardTest {
             PeerCall waiting = zhao(CallScript.from("13911150007").waitsInQueueFor(Duration.ofSeconds(100)));
             boardOf(official, b -> b.path("waitingNow").asInt() == 1);
             assertThat(waiting.awaitEnd(SOON)).isTrue();
-            JsonNode after = boardOf(official, b -> b.path("waitingNow").asInt() == 0 && b.path("abandoned").asInt() == 1);
-            assertThat(after.path("offered").asInt()).isEqualTo(2);
+            JsonNode after = boardOf(official, b -> b.path("waitingNow").asInt() == 0
+                    && b.path("figures").path("abandoned").asInt() == 1);
+            assertThat(after.path("figures").path("offered").asInt()).isEqualTo(2);
             assertThat(after.path("talkingNow").asInt()).isEqualTo(1);
         }
     }

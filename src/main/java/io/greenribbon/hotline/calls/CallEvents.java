@@ -116,10 +116,15 @@ public class CallEvents {
                         : Uni.createFrom().voidItem());
     }
 
-    public Uni<Void> abandoned(PbxEvent.CallerAbandoned e) {
-        return Panache.withTransaction(() -> ledger.abandoned(e.uniqueId(), e.timestamp(), config.shortAbandon())
-                .call(() -> ledger.timeline(e.uniqueId(), "ABANDONED", e.timestamp(), e.queue(), null,
-                        "hold " + e.holdTime().toSeconds() + " s"))).replaceWithVoid();
+    /**
+     * The caller left a queue unanswered. app_queue reports it as an abandon whether the caller hung up or
+     * the tier's wait ran out or the tier emptied (transcript 10d), and the call may still be answered in the
+     * next tier or by the backup line: only the timeline notes it. What became of the call is decided when
+     * the caller's channel is gone ({@link #hungUp}).
+     */
+    public Uni<Void> leftQueue(PbxEvent.CallerAbandoned e) {
+        return Panache.withTransaction(() -> ledger.timeline(e.uniqueId(), "LEFT_QUEUE", e.timestamp(), e.queue(), null,
+                "hold " + e.holdTime().toSeconds() + " s")).replaceWithVoid();
     }
 
     public Uni<Void> transferred(PbxEvent.CallTransferred e) {
@@ -140,8 +145,9 @@ public class CallEvents {
             return destination(e.destChannel(), e.dialString()).flatMap(dest -> ledger.timeline(e.uniqueId(),
                             dest.counsellor() != null ? "PREFERRED_DIAL" : dest.backup() ? "BACKUP_DIAL" : "DIAL",
                             e.timestamp(), null, dest.counsellor(), e.dialString())
-                    // Ringing the caller's own counsellor is waiting for a human, as a queue is.
-                    .call(() -> dest.counsellor() != null ? ledger.queued(e.uniqueId(), e.timestamp())
+                    // The caller's own counsellor's phone, or the backup line when no tier took the call: the
+                    // call is put through (offered), as a queue puts it through.
+                    .call(() -> dest.counsellor() != null || dest.backup() ? ledger.queued(e.uniqueId(), e.timestamp())
                             : Uni.createFrom().voidItem())).replaceWithVoid();
         }));
     }
@@ -159,8 +165,8 @@ public class CallEvents {
                                 ? ledger.answered(e.uniqueId(), e.timestamp(),
                                         dest.counsellor() != null ? AnsweredVia.PREFERRED : AnsweredVia.BACKUP, null,
                                         null, dest.counsellor(), dest.counsellorDivision())
-                                : ledger.timeline(e.uniqueId(), "DIAL_" + e.dialStatus(), e.timestamp(), null,
-                                        dest.counsellor(), e.destChannel());
+                                : ledger.timeline(e.uniqueId(), (dest.backup() ? "BACKUP_" : "DIAL_") + e.dialStatus(),
+                                        e.timestamp(), null, dest.counsellor(), e.destChannel());
                         return recorded.replaceWith(new Dialled(ref.get().id(), dest.counsellor(), e.answered(),
                                 "NOANSWER".equals(e.dialStatus()) || "BUSY".equals(e.dialStatus())));
                     });
@@ -210,10 +216,10 @@ public class CallEvents {
 
     /**
      * Where a Dial goes. A phone is known by the channel Asterisk created for it: the DialString of the
-     * dialplan's {@code Dial(PJSIP/counselor1)} is only {@code counselor1} (transcripts 06a, 08a). The only
-     * Dial of a caller's channel through a trunk is the backup line's: the line's own number when the route
-     * set it, the dialplan's default when the call failed open (they differ where a line has a backup line
-     * of its own).
+     * dialplan's {@code Dial(PJSIP/counselor1)} is only {@code counselor1} (transcripts 06a, 08a). A number
+     * through a trunk ({@code <number>@carrier}) is the provincial backup line: the hotline flow dials out
+     * only there, and the number is the line's own backup number or, when the service did not route the
+     * call, the dialplan's default one (transcripts 10a, 10b).
      */
     private Uni<Destination> destination(String destChannel, String dialString) {
         if (dialString != null && dialString.contains("@")) {

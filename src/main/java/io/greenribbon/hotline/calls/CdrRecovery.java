@@ -38,11 +38,13 @@ public class CdrRecovery {
     /**
      * What the CDRs of one call say: when, who called, which phone or trunk answered it and when
      * ({@code answeredChannel} empty when nobody did; {@code viaTrunk} when that was a Dial through a trunk:
-     * the backup line), and the line the dialplan put in the userfield.
+     * the backup line), the line the dialplan put in the userfield, and whether the call was put through
+     * ({@code putThrough}: a segment ran Queue or Dial, or dialled a phone or the trunk; a caller who hung up
+     * in a queue where nobody was rung leaves only the h extension's NoOp, so is not seen as put through).
      */
     public record CdrCall(String uniqueId, String linkedId, Instant start, Instant end, String source,
                           String destination, String answeredChannel, Instant answeredAt, boolean viaTrunk,
-                          String userField, boolean hasContact) {
+                          String userField, boolean hasContact, boolean putThrough) {
     }
 
     /** A segment in which the caller was bridged with a phone or a trunk (the others are rings). */
@@ -58,7 +60,8 @@ public class CdrRecovery {
                    coalesce((array_agg(lastapp = 'Dial' AND lastdata LIKE '%%@%%' ORDER BY calldate, id)
                        FILTER (WHERE %1$s))[1], false),
                    (array_agg(userfield ORDER BY calldate, id) FILTER (WHERE userfield <> ''))[1],
-                   EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid)
+                   EXISTS (SELECT 1 FROM hotline_contact h WHERE h.call_uniqueid = c.uniqueid),
+                   bool_or(lastapp IN ('Queue', 'Dial') OR dstchannel <> '')
             FROM asterisk_cdr c
             """.formatted(ANSWERED_SEGMENT);
 
@@ -87,8 +90,15 @@ public class CdrRecovery {
                 "uid", uniqueId))).stream().findFirst().map(CdrRecovery::call);
     }
 
-    /** An open contact whose answer the service missed: the CDR names the phone or trunk that answered. */
+    /**
+     * An open contact whose answer the service missed: the CDR names the phone or trunk that answered. A call
+     * the CDRs show put through counts as put through from its start at the latest (when it reached a queue
+     * the service did not see).
+     */
     public void applyAnswer(CallLedger.OpenCall call, CdrCall cdr) {
+        if (cdr.putThrough()) {
+            Blocking.await(() -> Panache.withTransaction(() -> ledger.queued(call.uniqueId(), cdr.start())));
+        }
         if (cdr.answeredChannel() == null) {
             return;
         }
@@ -163,6 +173,7 @@ public class CdrRecovery {
         AnsweredVia via = counsellor.filter(p -> division.equals(p.queueDivision)).isPresent()
                 ? AnsweredVia.TIER1 : AnsweredVia.TIER2;
         Blocking.await(() -> Panache.withTransaction(() -> ledger.open(contact)
+                .call(() -> cdr.putThrough() ? ledger.queued(cdr.uniqueId(), cdr.start()) : Uni.createFrom().voidItem())
                 .call(opened -> caller.isPresent()
                         ? ledger.identifyCaller(cdr.uniqueId(), caller.get().key(), caller.get().sealedNumber())
                         : Uni.createFrom().voidItem())
@@ -191,6 +202,6 @@ public class CdrRecovery {
     private static CdrCall call(Object[] r) {
         return new CdrCall((String) r[0], (String) r[1], Sql.instant(r[2]), Sql.instant(r[3]), (String) r[4],
                 (String) r[5], (String) r[6], Sql.instant(r[7]), Boolean.TRUE.equals(r[8]), (String) r[9],
-                Boolean.TRUE.equals(r[10]));
+                Boolean.TRUE.equals(r[10]), Boolean.TRUE.equals(r[11]));
     }
 }

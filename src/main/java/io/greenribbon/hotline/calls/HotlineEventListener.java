@@ -92,7 +92,7 @@ public class HotlineEventListener implements PbxEventListener {
         } else if (event instanceof PbxEvent.MemberCompleted e) {
             return () -> calls.completed(e);
         } else if (event instanceof PbxEvent.CallerAbandoned e) {
-            return () -> calls.abandoned(e);
+            return () -> calls.leftQueue(e);
         } else if (event instanceof PbxEvent.CallTransferred e) {
             return () -> calls.transferred(e);
         } else if (event instanceof PbxEvent.DialStarted e) {

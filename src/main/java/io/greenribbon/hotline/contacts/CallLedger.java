@@ -82,6 +82,10 @@ public class CallLedger {
                 .map(rows -> rows.get(0) > 0);
     }
 
+    /**
+     * The call was put through: it joined a queue, its caller's own counsellor's phone rang, or the backup
+     * line was dialled. The first time counts (the wait runs from it).
+     */
     public Uni<Integer> queued(String uniqueId, Instant at) {
         return Sql.update("UPDATE hotline_contact SET queued_at = coalesce(queued_at, :at) WHERE call_uniqueid = :uid",
                 "at", at(at), "uid", uniqueId);
@@ -136,21 +140,12 @@ public class CallLedger {
                 "uid", uniqueId);
     }
 
-    /** The caller hung up while waiting in a queue. */
-    public Uni<Integer> abandoned(String uniqueId, Instant at, Duration shortAbandon) {
-        return Sql.update("""
-                        UPDATE hotline_contact SET
-                            queue_wait_ms = greatest(0, (extract(epoch FROM (:at - coalesce(queued_at, :at))) * 1000)::int),
-                            outcome = CASE WHEN :at - coalesce(queued_at, offered_at) < make_interval(secs => :short)
-                                THEN 'SHORT_ABANDON' ELSE 'ABANDONED' END
-                        WHERE call_uniqueid = :uid AND answered_at IS NULL AND outcome IS NULL""",
-                "at", at(at), "short", (double) shortAbandon.toMillis() / 1000, "uid", uniqueId);
-    }
-
     /**
      * The caller's channel is gone: the contact closes. An outcome not yet known follows from what
-     * happened: answered, or else abandoned (short when quick), or unanswered when even the backup line
-     * was tried.
+     * happened: answered; or unanswered when even the backup line was dialled and did not answer (the PBX
+     * ended the call; a caller who hung up while it rang abandoned); or else abandoned, short when the caller
+     * hung up within {@code shortAbandon} of being put through (of reaching the line, if never put through).
+     * The wait of an unanswered call runs until now.
      */
     public Uni<Integer> close(String uniqueId, Instant at, boolean estimated, Duration shortAbandon) {
         return Sql.update("""
@@ -163,7 +158,9 @@ public class CallLedger {
                             outcome = coalesce(outcome, CASE
                                 WHEN answered_at IS NOT NULL THEN 'ANSWERED'
                                 WHEN EXISTS (SELECT 1 FROM hotline_contact_event e
-                                             WHERE e.contact_id = c.id AND e.kind = 'BACKUP_DIAL') THEN 'UNANSWERED'
+                                             WHERE e.contact_id = c.id AND e.kind = 'BACKUP_DIAL')
+                                     AND NOT EXISTS (SELECT 1 FROM hotline_contact_event e
+                                             WHERE e.contact_id = c.id AND e.kind = 'BACKUP_CANCEL') THEN 'UNANSWERED'
                                 WHEN :at - coalesce(queued_at, offered_at) < make_interval(secs => :short)
                                     THEN 'SHORT_ABANDON'
                                 ELSE 'ABANDONED' END)

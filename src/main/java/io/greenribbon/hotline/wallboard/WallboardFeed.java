@@ -60,7 +60,8 @@ public class WallboardFeed {
     /** Every line division with figures or counsellors, and the cities and provinces above them. */
     private static Set<String> divisions(WallboardService.Snapshot snapshot) {
         Set<String> divisions = new TreeSet<>();
-        snapshot.tallies().keySet().forEach(d -> addWithParents(divisions, d));
+        snapshot.measures().keySet().forEach(d -> addWithParents(divisions, d));
+        snapshot.now().keySet().forEach(d -> addWithParents(divisions, d));
         snapshot.presence().forEach(row -> addWithParents(divisions, (String) row[0]));
         return divisions;
     }

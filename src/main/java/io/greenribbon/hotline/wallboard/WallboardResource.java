@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/hotline/wallboard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +26,9 @@ public class WallboardResource {
 
     /** Today's figures and the counsellors by state for {@code division} (default: the account's own). */
     @GET
+    @Operation(summary = "The wallboard of a division: today's call figures, the calls going on, the counsellors by state",
+            description = "The call figures are the aid line's one definition (the same as every report's); see the "
+                    + "schema of CallFigures for each figure.")
     @Requires(Permission.HOTLINE_WALLBOARD)
     public Uni<WallboardView> get(@QueryParam("division") @Pattern(regexp = "^[0-9]{2}([0-9]{2}([0-9]{2})?)?$") String division) {
         String target = division != null ? division : access.jurisdiction();

@@ -1,21 +1,34 @@
 package io.greenribbon.hotline.wallboard;
 
+import io.greenribbon.hotline.figures.CallFigures;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
- * The line's figures for one division since local midnight, and the counsellors by state now. Counts
- * only: no caller and no counsellor is named.
- *
- * <p>Offered counts calls that reached a queue or a counsellor's phone; callers who hung up during the
- * greeting are counted apart ({@code endedBeforeQueue}). Rates are shares of the offered
- * calls without the short abandons (misdials and second thoughts are reported apart): answer rate,
- * in-area answer rate (answered by the caller's own county or own counsellor), and service level (answered
- * within the threshold). ASA is the mean wait of answered calls.
+ * A division's wallboard: the call figures of its lines since local midnight ({@link CallFigures}, the
+ * figures every report uses), what goes on now, and the counsellors by state. Counts only: no caller and
+ * no counsellor is named.
  */
-public record WallboardView(String division, OffsetDateTime from, OffsetDateTime at, long offered, long answered,
-                            long abandoned, long shortAbandoned, long endedBeforeQueue, long backup, long raisedForRisk, Double answerRate,
-                            Double inAreaAnswerRate, Double asaSeconds, Double serviceLevel,
-                            int serviceLevelSeconds, long waitingNow, long talkingNow, Map<String, Long> agents,
-                            Map<String, Long> pausedByReason) {
+@Schema(description = "The wallboard of a division: the call figures of its lines (and every line beneath it) since "
+        + "local midnight, the calls going on now, and the signed-in counsellors by state. Counts only.")
+public record WallboardView(
+        @Schema(description = "The division whose lines (and every line beneath them) the board counts.")
+        String division,
+        @Schema(description = "Local midnight (greenribbon.hotline.time-zone): the figures count the calls that reached a "
+                + "line since then.")
+        OffsetDateTime from,
+        @Schema(description = "When the board was read.")
+        OffsetDateTime at,
+        @Schema(description = "The call figures since local midnight.")
+        CallFigures figures,
+        @Schema(description = "Calls put through and not answered yet, now (whatever day they began).")
+        long waitingNow,
+        @Schema(description = "Calls a counsellor is talking on now (whatever day they began).")
+        long talkingNow,
+        @Schema(description = "Signed-in counsellors serving these lines, by state (AVAILABLE, PAUSED, WRAP_UP).")
+        Map<String, Long> agents,
+        @Schema(description = "Paused counsellors by pause reason.")
+        Map<String, Long> pausedByReason) {
 }

@@ -21,12 +21,16 @@ import java.util.concurrent.Executors;
  * <pre>
  * POST /calls   {"from":"+8613800000001","to":"031160130104","keys":"1",
  *                "answeredBy":"counselor1","ringSeconds":3,"talkSeconds":60}
+ *                (the caller hangs up after talking talkSeconds, default 60, with whoever answered)
  * GET  /calls/{uniqueId}
  * POST /phones/{endpoint}  {"registered":true} | {"does":"no-answer"|"busy"|"answer","ringSeconds":2,"talkSeconds":30}
  * GET  /queues/{queue}
  * </pre>
  */
 public final class PeerControlServer implements AutoCloseable {
+
+    /** How long a simulated caller talks when {@code talkSeconds} is not given. */
+    static final int DEFAULT_TALK_SECONDS = 60;
 
     private final AsteriskPeer peer;
     private final HttpServer http;
@@ -53,13 +57,13 @@ public final class PeerControlServer implements AutoCloseable {
                 JsonNode body = json.readTree(x.getRequestBody());
                 String answeredBy = body.path("answeredBy").asText("");
                 if (!answeredBy.isEmpty()) {
-                    Phone phone = peer.phone(answeredBy);
-                    int ring = body.path("ringSeconds").asInt(3);
-                    int talk = body.path("talkSeconds").asInt(0);
-                    phone.answersAfter(Duration.ofSeconds(ring), talk > 0 ? Duration.ofSeconds(talk) : null);
+                    peer.phone(answeredBy).answersAfter(Duration.ofSeconds(body.path("ringSeconds").asInt(3)));
                 }
+                // The caller talks with whoever answers (the counsellor, or the backup line when no counsellor
+                // did) and then hangs up, as a real caller does: the far end never ends a call by itself.
                 CallScript script = CallScript.from(body.path("from").asText("")).to(body.path("to").asText("12356"))
-                        .presses(body.path("keys").asText(""));
+                        .presses(body.path("keys").asText(""))
+                        .talksFor(Duration.ofSeconds(body.path("talkSeconds").asInt(DEFAULT_TALK_SECONDS)));
                 if (body.hasNonNull("forwardedBy")) {
                     script.forwardedBy(body.get("forwardedBy").asText());
                 }

@@ -44,6 +44,37 @@ class PeerControlServerTest {
         }
     }
 
+    /**
+     * Nobody is in any queue, so the call ends at the provincial backup line; the caller talks there for
+     * talkSeconds and hangs up, as a real caller does, and the call is over (the backup line never hangs up
+     * by itself).
+     */
+    @Test
+    void aCallTheBackupLineAnswersEndsWhenTheCallerHasTalked() throws Exception {
+        try (AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options().configDir(Path.of("telephony")).speed(20)
+                .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:9")
+                .site("__CARRIER_HOST__", "127.0.0.1")
+                .site("__PROVINCE_BACKUP_NUMBER__", "03119999000")
+                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
+                .site("__AMI_SECRET__", "control-test-secret"));
+             PeerControlServer control = new PeerControlServer(peer, 0)) {
+            peer.agiNetwork().fault("127.0.0.1:9", AgiNetwork.Fault.REFUSE);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/calls"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800000010\",\"to\":\"031160130104\","
+                            + "\"answeredBy\":\"counselor1\",\"ringSeconds\":2,\"talkSeconds\":20}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String id = placed.body().replaceAll("(?s).*\"uniqueId\" : \"([^\"]+)\".*", "$1");
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String state = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port()
+                        + "/calls/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(state).contains("\"ended\" : true", "\"QUEUESTATUS\" : \"JOINEMPTY\"",
+                        "\"DIALSTATUS\" : \"ANSWER\"");
+            });
+            assertThat(peer.channels()).isEmpty();
+        }
+    }
+
     /** The service is not running here, so the test adds the counsellor to the county queue itself. */
     private static void peerQueueMember(AsteriskPeer peer) throws Exception {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", peer.amiPort())) {

@@ -1,0 +1,122 @@
+package io.greenribbon.hotline.figures;
+
+import io.greenribbon.hotline.HotlineConfig;
+import io.greenribbon.hotline.Sql;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The aid line's figures from the contacts: {@link CallMeasures} for the lines of a division over a period,
+ * whole or broken down by line division and by local day or hour, and the calls in progress now. The
+ * wallboard reads today's; reports read any period. Counts only: no caller and no counsellor is named.
+ */
+@ApplicationScoped
+public class HotlineFigures {
+
+    /** How to break the figures down: by the line's division, by local day, or by local hour (one of the two). */
+    public enum By { LINE_DIVISION, DAY, HOUR }
+
+    /**
+     * The figures of one group: the line division ({@code null} unless broken down by it) and the local start
+     * of the day or hour ({@code null} unless broken down by one), in the line's time zone
+     * ({@code greenribbon.hotline.time-zone}).
+     */
+    public record Measured(String lineDivision, LocalDateTime periodStart, CallMeasures measures) {
+    }
+
+    /** Calls of a line division going on now: waiting for an answer, and talking with a counsellor. */
+    public record InProgress(long waiting, long talking) {
+        public static final InProgress NONE = new InProgress(0, 0);
+
+        public InProgress plus(InProgress o) {
+            return new InProgress(waiting + o.waiting, talking + o.talking);
+        }
+    }
+
+    /** A period without an end: later than any call. */
+    private static final Instant NO_END = Instant.parse("9999-01-01T00:00:00Z");
+
+    private final HotlineConfig config;
+
+    public HotlineFigures(HotlineConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The figures of the calls to the lines under {@code divisionPrefix} (a division code; every line
+     * division beginning with it) that reached the line in [{@code from}, {@code to}) ({@code to} null: from
+     * {@code from} on), broken down as {@code by} says (nothing: one group of all of them, when there were any).
+     */
+    public Uni<List<Measured>> measure(String divisionPrefix, Instant from, Instant to, By... by) {
+        List<By> breakdown = Arrays.asList(by);
+        if (breakdown.contains(By.DAY) && breakdown.contains(By.HOUR)) {
+            throw new IllegalArgumentException("Break the figures down by day or by hour, not both");
+        }
+        String division = breakdown.contains(By.LINE_DIVISION) ? "c.division_code" : "CAST(NULL AS varchar)";
+        String period = breakdown.contains(By.DAY) ? "date_trunc('day', c.offered_at AT TIME ZONE :zone)"
+                : breakdown.contains(By.HOUR) ? "date_trunc('hour', c.offered_at AT TIME ZONE :zone)"
+                : "CAST(NULL AS timestamp)";
+        boolean zoned = breakdown.contains(By.DAY) || breakdown.contains(By.HOUR);
+        String sql = "SELECT " + division + ", " + period + ",\n" + MeasuresSql.COLUMNS + """
+
+                FROM hotline_contact c %s
+                WHERE c.division_code LIKE :prefix AND c.offered_at >= :from AND c.offered_at < :to
+                GROUP BY 1, 2 ORDER BY 1, 2""".formatted(MeasuresSql.FATE);
+        Object[] params = {"prefix", divisionPrefix + "%", "from", Sql.at(from),
+                "to", Sql.at(to == null ? NO_END : to), "level", (int) config.serviceLevelThreshold().toMillis()};
+        if (zoned) {
+            params = Arrays.copyOf(params, params.length + 2);
+            params[params.length - 2] = "zone";
+            params[params.length - 1] = zone().getId();
+        }
+        Object[] bound = params;
+        return Panache.withSession(() -> Sql.rows(sql, bound)).map(rows -> rows.stream()
+                .map(r -> new Measured((String) r[0], localTime(r[1]), MeasuresSql.measures(r, 2))).toList());
+    }
+
+    /** The calls going on now to the lines under {@code divisionPrefix}, by line division. */
+    public Uni<Map<String, InProgress>> inProgress(String divisionPrefix) {
+        return Panache.withSession(() -> Sql.rows("""
+                SELECT c.division_code, count(*) FILTER (WHERE f.fate = 'WAITING'),
+                       count(*) FILTER (WHERE f.fate = 'ANSWERED')
+                FROM hotline_contact c %s
+                WHERE c.status = 'OPEN' AND c.division_code LIKE :prefix
+                GROUP BY 1""".formatted(MeasuresSql.FATE), "prefix", divisionPrefix + "%")).map(rows -> {
+            Map<String, InProgress> out = new TreeMap<>();
+            rows.forEach(r -> out.put((String) r[0], new InProgress(Sql.number(r[1]), Sql.number(r[2]))));
+            return out;
+        });
+    }
+
+    /** The service-level threshold the figures are counted with, in seconds. */
+    public int serviceLevelSeconds() {
+        return (int) config.serviceLevelThreshold().toSeconds();
+    }
+
+    /** The time zone days and hours are counted in. */
+    public ZoneId zone() {
+        return ZoneId.of(config.timeZone());
+    }
+
+    private static LocalDateTime localTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime ldt) {
+            return ldt;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime();
+        }
+        throw new IllegalArgumentException("Not a local time: " + value.getClass());
+    }
+}
