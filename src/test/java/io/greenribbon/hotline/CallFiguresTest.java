@@ -94,6 +94,7 @@ class CallFiguresTest {
         assertThat(c).containsEntry("answered_via", "TIER1").containsEntry("outcome", "ANSWERED");
         yuanshi.answered(true, true, true);
         ready("counsellor1", "counselor1");
+        yuanshi.handled++;
 
         // 2. The caller presses 1: raised for risk, answered in the county's queue.
         peer().phone("counselor1").answersAfter(Duration.ofSeconds(3));
@@ -101,6 +102,7 @@ class CallFiguresTest {
         assertThat(c).containsEntry("risk_reason", "PRESSED_ONE").containsEntry("answered_via", "TIER1");
         yuanshi.answered(true, true, true).raised();
         ready("counsellor1", "counselor1");
+        yuanshi.handled++;
 
         // 3. counsellor1 takes a long call; the next caller waits out the county's 30 s (app_queue reports that
         // as an abandon) and the city's counsellor2 answers: not in the area, not within 20 s.
@@ -127,7 +129,7 @@ class CallFiguresTest {
         drain();
         yuanshi.waiting++;
         assertThat(measure(YUANSHI, dayStart)).as("while a caller waits")
-                .isEqualTo(yuanshi.measures(waits(YUANSHI, dayStart)));
+                .isEqualTo(yuanshi.measures(waits(YUANSHI, dayStart), handleTimes(YUANSHI, dayStart)));
         assertThat(waiting.awaitEnd(SOON)).isTrue();
         assertThat(awaitClosed(waiting.uniqueId())).containsEntry("outcome", "ABANDONED");
         yuanshi.waiting--;
@@ -143,6 +145,7 @@ class CallFiguresTest {
         // 6. A number no line lists: the service refuses it, the city's queue (its tier 1) answers.
         ready("counsellor1", "counselor1");
         ready("counsellor2", "counselor2");
+        yuanshi.handled += 2;
         PeerCall unknown = call(CallScript.from("13911160009").to(UNKNOWN_LINE).talksFor(Duration.ofSeconds(10)));
         assertThat(unknown.awaitEnd(SOON)).isTrue();
         c = awaitClosed(unknown.uniqueId());
@@ -151,6 +154,7 @@ class CallFiguresTest {
         city.answered(true, true, true);
         ready("counsellor1", "counselor1");
         ready("counsellor2", "counselor2");
+        city.handled++;
 
         // 7. The service's FastAGI is down: the dialplan fails open into the county's queue, counsellor1 answers.
         serviceFastAgi(false);
@@ -166,6 +170,7 @@ class CallFiguresTest {
         Hotline.signIn("counsellor1", "OFFLINE", null);
         Hotline.signIn("counsellor2", "OFFLINE", null);
         await().atMost(SOON).until(() -> membersOf("PJSIP/counselor1").isEmpty() && membersOf("PJSIP/counselor2").isEmpty());
+        yuanshi.handled++;
         c = closed(yuanshi(CallScript.from("13911160011").talksFor(Duration.ofSeconds(10))));
         assertThat(c).containsEntry("source", "ROUTE").containsEntry("answered_via", "BACKUP").containsEntry("outcome", "BACKUP");
         yuanshi.answeredByBackup++;
@@ -208,8 +213,8 @@ class CallFiguresTest {
 
         drain();
         Instant dayEnd = peer().clock().now().plusSeconds(1);
-        CallMeasures yuanshiExpected = yuanshi.measures(waits(YUANSHI, dayStart));
-        CallMeasures cityExpected = city.measures(waits(CITY, dayStart));
+        CallMeasures yuanshiExpected = yuanshi.measures(waits(YUANSHI, dayStart), handleTimes(YUANSHI, dayStart));
+        CallMeasures cityExpected = city.measures(waits(CITY, dayStart), handleTimes(CITY, dayStart));
         CallMeasures total = yuanshiExpected.plus(cityExpected);
 
         // The one definition, for any period and breakdown a report asks for.
@@ -227,7 +232,7 @@ class CallFiguresTest {
         assertThat(hours).allSatisfy(h -> assertThat(h.periodStart().getMinute()).isZero());
 
         // The hand count: 14 calls, 13 put through, 7 answered by a counsellor (6 in the area, 5 within 20 s,
-        // 6 with a known wait), 2 by the backup line, 2 abandoned, 1 short, 1 unanswered.
+        // 6 with a known wait and handle time), 2 by the backup line, 2 abandoned, 1 short, 1 unanswered.
         assertThat(total.received()).isEqualTo(14);
         assertThat(total.offered()).isEqualTo(13);
         assertThat(total.answered()).isEqualTo(7);
@@ -237,6 +242,8 @@ class CallFiguresTest {
         assertThat(total.serviceLevel()).isEqualTo(0.4167);
         assertThat(total.abandonRate()).isEqualTo(0.1667);
         assertThat(total.asaSeconds()).isBetween(2.0, 12.0);
+        assertThat(total.answeredWithHandleTime()).isEqualTo(6);
+        assertThat(total.averageHandleSeconds()).isGreaterThan(10.0);
 
         // The wallboard shows the same figures: Yuanshi's (only these calls), and the city's, changed by them.
         assertThat(boardFigures(YUANSHI)).isEqualTo(withoutWaits(yuanshiExpected));
@@ -265,6 +272,8 @@ class CallFiguresTest {
         long waiting;
         long endedBeforeQueue;
         long raised;
+        /** Answered calls that ended and whose counsellor's wrap-up is over. */
+        long handled;
 
         HandCount answered(boolean inArea, boolean withinLevel, boolean knownWait) {
             answered++;
@@ -278,12 +287,12 @@ class CallFiguresTest {
             raised++;
         }
 
-        /** The figures these calls must give; the waits' sum is measured, not counted by hand. */
-        CallMeasures measures(long waitMs) {
+        /** The figures these calls must give; the sums of waits and handle times are measured, not counted by hand. */
+        CallMeasures measures(long waitMs, long handleMs) {
             long offered = answered + answeredByBackup + abandoned + shortAbandoned + unanswered + waiting;
             return new CallMeasures(offered + endedBeforeQueue, offered, answered, answeredByBackup, abandoned,
                     shortAbandoned, unanswered, waiting, endedBeforeQueue, 0, answeredInArea, answeredWithinLevel,
-                    answeredWithKnownWait, waitMs, raised);
+                    answeredWithKnownWait, waitMs, handled, handleMs, raised);
         }
     }
 
@@ -292,6 +301,13 @@ class CallFiguresTest {
         return ((Number) Db.value("SELECT coalesce(sum(queue_wait_ms), 0) FROM hotline_contact WHERE division_code = ? "
                 + "AND offered_at >= ? AND answered_via IN ('TIER1', 'TIER2', 'PREFERRED')", lineDivision,
                 java.sql.Timestamp.from(since))).longValue();
+    }
+
+    /** The sum of the recorded handle times (talk and wrap-up) of a line division's answered calls. */
+    private static long handleTimes(String lineDivision, Instant since) {
+        return ((Number) Db.value("SELECT coalesce(sum(talk_ms + wrap_up_ms), 0) FROM hotline_contact WHERE "
+                + "division_code = ? AND offered_at >= ? AND answered_via IN ('TIER1', 'TIER2', 'PREFERRED') "
+                + "AND status = 'CLOSED'", lineDivision, java.sql.Timestamp.from(since))).longValue();
     }
 
     private CallMeasures measure(String division, Instant from) {
@@ -316,7 +332,7 @@ class CallFiguresTest {
                 f.path("answered").asLong(), f.path("answeredByBackup").asLong(), f.path("abandoned").asLong(),
                 f.path("shortAbandoned").asLong(), f.path("unanswered").asLong(), f.path("waiting").asLong(),
                 f.path("endedBeforeQueue").asLong(), f.path("inGreeting").asLong(), f.path("answeredInArea").asLong(),
-                f.path("answeredWithinServiceLevel").asLong(), f.path("answered").asLong(), 0,
+                f.path("answeredWithinServiceLevel").asLong(), f.path("answered").asLong(), 0, 0, 0,
                 f.path("raisedForRisk").asLong()));
         assertThat(f.path("answerable").asLong()).isEqualTo(m.answerable());
         assertThat(rate(f, "answerRate")).isEqualTo(m.answerRate());
@@ -330,11 +346,11 @@ class CallFiguresTest {
         return figures.path(name).isNull() ? null : figures.path(name).asDouble();
     }
 
-    /** The counts alone: every answered call as one with a known wait of none. */
+    /** The counts alone: every answered call as one with a known wait of none, and no handle times. */
     private static CallMeasures withoutWaits(CallMeasures m) {
         return new CallMeasures(m.received(), m.offered(), m.answered(), m.answeredByBackup(), m.abandoned(),
                 m.shortAbandoned(), m.unanswered(), m.waiting(), m.endedBeforeQueue(), m.inGreeting(),
-                m.answeredInArea(), m.answeredWithinServiceLevel(), m.answered(), 0, m.raisedForRisk());
+                m.answeredInArea(), m.answeredWithinServiceLevel(), m.answered(), 0, 0, 0, m.raisedForRisk());
     }
 
     private static CallMeasures difference(CallMeasures after, CallMeasures before) {
@@ -345,7 +361,7 @@ class CallFiguresTest {
                 after.endedBeforeQueue() - before.endedBeforeQueue(), after.inGreeting() - before.inGreeting(),
                 after.answeredInArea() - before.answeredInArea(),
                 after.answeredWithinServiceLevel() - before.answeredWithinServiceLevel(),
-                after.answered() - before.answered(), 0, after.raisedForRisk() - before.raisedForRisk());
+                after.answered() - before.answered(), 0, 0, 0, after.raisedForRisk() - before.raisedForRisk());
     }
 
     // ---- the calls and the service ---------------------------------------------------------------------

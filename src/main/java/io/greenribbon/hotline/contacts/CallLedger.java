@@ -169,6 +169,17 @@ public class CallLedger {
                 "uid", uniqueId);
     }
 
+    /**
+     * The counsellor's wrap-up of a contact is over, after {@code wrapUp} (zero: there was none). The first
+     * end counts. Needs the caller's transaction.
+     */
+    public Uni<Integer> wrapUpEnded(long contactId, Instant at, Duration wrapUp) {
+        return Sql.update("""
+                        UPDATE hotline_contact SET wrap_up_ms = :ms, wrap_up_ended_at = :at
+                        WHERE id = :id AND wrap_up_ms IS NULL""",
+                "ms", (int) Math.min(Integer.MAX_VALUE, Math.max(0, wrapUp.toMillis())), "at", at(at), "id", contactId);
+    }
+
     /** Fills in the caller of a contact the service did not route (from a CDR or the channel list). */
     public Uni<Integer> identifyCaller(String uniqueId, String callerKey, String callerNumberSealed) {
         return Sql.update("""

@@ -24,8 +24,9 @@ public record CallFigures(
         @Schema(description = "Offered calls whose caller hung up before any answer, after the short-abandon time "
                 + "(counted from when the call was put through).")
         long abandoned,
-        @Schema(description = "Offered calls whose caller hung up within the short-abandon time (5 s): misdials and second "
-                + "thoughts, reported apart and left out of the rates.")
+        @Schema(description = "Offered calls whose caller hung up within the short-abandon time "
+                + "(greenribbon.hotline.short-abandon, 5 s): misdials and second thoughts, reported apart and left out "
+                + "of the rates.")
         long shortAbandoned,
         @Schema(description = "Offered calls that ended unanswered without the caller hanging up first (even the backup "
                 + "line did not answer).")
@@ -61,6 +62,12 @@ public record CallFigures(
         @Schema(description = "Average speed of answer in seconds: the mean wait of the answered calls whose wait is known "
                 + "(not those the service learnt of only afterwards, from a reconciliation or the PBX's CDRs).", nullable = true)
         Double asaSeconds,
+        @Schema(description = "Average handle time in seconds: the mean, over the answered calls that ended, of the talk "
+                + "and the counsellor's wrap-up after it (from the call's end until the contact form was saved, the "
+                + "wrap-up time ran out or the counsellor changed state; none when the counsellor was not available "
+                + "when the call ended). Calls whose wrap-up still runs, or that the service learnt of only afterwards, "
+                + "are left out.", nullable = true)
+        Double averageHandleSeconds,
         @Schema(description = "The service-level threshold, in seconds (greenribbon.hotline.service-level-threshold).")
         int serviceLevelSeconds) {
 
@@ -68,6 +75,7 @@ public record CallFigures(
         return new CallFigures(m.received(), m.offered(), m.answered(), m.answeredByBackup(), m.abandoned(),
                 m.shortAbandoned(), m.unanswered(), m.waiting(), m.endedBeforeQueue(), m.inGreeting(),
                 m.answeredInArea(), m.answeredWithinServiceLevel(), m.raisedForRisk(), m.answerable(), m.answerRate(),
-                m.inAreaAnswerRate(), m.serviceLevel(), m.abandonRate(), m.asaSeconds(), serviceLevelSeconds);
+                m.inAreaAnswerRate(), m.serviceLevel(), m.abandonRate(), m.asaSeconds(), m.averageHandleSeconds(),
+                serviceLevelSeconds);
     }
 }

@@ -38,19 +38,26 @@ package io.greenribbon.hotline.figures;
  *                                   afterwards, from a reconciliation or the CDRs)
  * @param waitMsOfAnswered           the sum of those waits, in milliseconds: from being put through to the
  *                                   answer
+ * @param answeredWithHandleTime     answered calls that ended and whose handle time is known: the talk and the
+ *                                   counsellor's wrap-up after it (from the call's end until the contact form was
+ *                                   saved, the wrap-up time ran out or the counsellor changed state; none when the
+ *                                   counsellor was not available when the call ended). Not those the service learnt
+ *                                   of only afterwards, nor those whose wrap-up still runs
+ * @param handleMsOfAnswered         the sum of those handle times, in milliseconds
  * @param raisedForRisk              calls raised for risk (the caller pressed 1, or has an open high-risk case)
  */
 public record CallMeasures(long received, long offered, long answered, long answeredByBackup, long abandoned,
                            long shortAbandoned, long unanswered, long waiting, long endedBeforeQueue,
                            long inGreeting, long answeredInArea, long answeredWithinServiceLevel,
-                           long answeredWithKnownWait, long waitMsOfAnswered, long raisedForRisk) {
+                           long answeredWithKnownWait, long waitMsOfAnswered, long answeredWithHandleTime,
+                           long handleMsOfAnswered, long raisedForRisk) {
 
-    public static final CallMeasures ZERO = new CallMeasures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final CallMeasures ZERO = new CallMeasures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public CallMeasures {
         long[] all = {received, offered, answered, answeredByBackup, abandoned, shortAbandoned, unanswered, waiting,
                 endedBeforeQueue, inGreeting, answeredInArea, answeredWithinServiceLevel, answeredWithKnownWait,
-                waitMsOfAnswered, raisedForRisk};
+                waitMsOfAnswered, answeredWithHandleTime, handleMsOfAnswered, raisedForRisk};
         for (long n : all) {
             if (n < 0) {
                 throw new IllegalArgumentException("A call figure below zero: " + java.util.Arrays.toString(all));
@@ -59,7 +66,8 @@ public record CallMeasures(long received, long offered, long answered, long answ
         if (offered != answered + answeredByBackup + abandoned + shortAbandoned + unanswered + waiting
                 || received != offered + endedBeforeQueue + inGreeting
                 || answeredInArea > answered || answeredWithinServiceLevel > answeredWithKnownWait
-                || answeredWithKnownWait > answered || raisedForRisk > received) {
+                || answeredWithKnownWait > answered || answeredWithHandleTime > answered
+                || raisedForRisk > received) {
             throw new IllegalArgumentException("Call figures that do not add up: " + java.util.Arrays.toString(all));
         }
     }
@@ -72,6 +80,7 @@ public record CallMeasures(long received, long offered, long answered, long answ
                 inGreeting + o.inGreeting, answeredInArea + o.answeredInArea,
                 answeredWithinServiceLevel + o.answeredWithinServiceLevel,
                 answeredWithKnownWait + o.answeredWithKnownWait, waitMsOfAnswered + o.waitMsOfAnswered,
+                answeredWithHandleTime + o.answeredWithHandleTime, handleMsOfAnswered + o.handleMsOfAnswered,
                 raisedForRisk + o.raisedForRisk);
     }
 
@@ -114,6 +123,15 @@ public record CallMeasures(long received, long offered, long answered, long answ
     public Double asaSeconds() {
         return answeredWithKnownWait == 0 ? null
                 : Math.round(waitMsOfAnswered / (double) answeredWithKnownWait / 100.0) / 10.0;
+    }
+
+    /**
+     * Average handle time, in seconds (one decimal): {@code handleMsOfAnswered / answeredWithHandleTime}; null
+     * when no answered call has a known handle time.
+     */
+    public Double averageHandleSeconds() {
+        return answeredWithHandleTime == 0 ? null
+                : Math.round(handleMsOfAnswered / (double) answeredWithHandleTime / 100.0) / 10.0;
     }
 
     /** {@code part / answerable}, to four decimals; null (not NaN) when nothing is answerable. */

@@ -20,6 +20,10 @@ final class MeasuresSql {
     private static final String IN_AREA = "(c.answered_via = 'TIER1' OR (c.answered_via = 'PREFERRED' "
             + "AND c.counsellor_division LIKE c.division_code || '%'))";
 
+    /** An answered call that ended, with its talk and its wrap-up known: its handle time is known. */
+    private static final String HANDLED = "f.fate = 'ANSWERED' AND c.status = 'CLOSED' AND c.talk_ms IS NOT NULL "
+            + "AND c.wrap_up_ms IS NOT NULL";
+
     /** The aggregate columns, in the order of {@link CallMeasures}' components. */
     static final String COLUMNS = String.join(",\n", new String[]{
             "count(*)",
@@ -36,6 +40,8 @@ final class MeasuresSql {
             "count(*) FILTER (WHERE f.fate = 'ANSWERED' AND c.queue_wait_ms <= :level)",
             "count(*) FILTER (WHERE f.fate = 'ANSWERED' AND c.queue_wait_ms IS NOT NULL)",
             "coalesce(sum(c.queue_wait_ms) FILTER (WHERE f.fate = 'ANSWERED'), 0)",
+            "count(*) FILTER (WHERE " + HANDLED + ")",
+            "coalesce(sum(c.talk_ms + c.wrap_up_ms) FILTER (WHERE " + HANDLED + "), 0)",
             "count(*) FILTER (WHERE c.risk_reason IS NOT NULL)"});
 
     /** How many columns {@link #COLUMNS} has. */
@@ -51,6 +57,6 @@ final class MeasuresSql {
             n[i] = Sql.number(row[offset + i]);
         }
         return new CallMeasures(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], n[11], n[12],
-                n[13], n[14]);
+                n[13], n[14], n[15], n[16]);
     }
 }

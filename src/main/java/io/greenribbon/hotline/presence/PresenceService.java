@@ -3,6 +3,7 @@ package io.greenribbon.hotline.presence;
 import io.greenribbon.access.Actor;
 import io.greenribbon.hotline.HotlineConfig;
 import io.greenribbon.hotline.HotlineProblems;
+import io.greenribbon.hotline.contacts.CallLedger;
 import io.greenribbon.hotline.wallboard.WallboardFeed;
 import io.greenribbon.problem.Failures;
 import io.greenribbon.problem.ProblemException;
@@ -11,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,9 +36,11 @@ public class PresenceService {
     private final MemberSync sync;
     private final WallboardFeed wallboard;
     private final HotlineConfig config;
+    private final CallLedger contacts;
 
     public PresenceService(PresenceRepository presences, ShiftAuthority shifts, MemberTargets targets,
-                           MemberSync sync, WallboardFeed wallboard, HotlineConfig config) {
+                           MemberSync sync, WallboardFeed wallboard, HotlineConfig config, CallLedger contacts) {
+        this.contacts = contacts;
         this.wallboard = wallboard;
         this.presences = presences;
         this.shifts = shifts;
@@ -103,11 +107,12 @@ public class PresenceService {
                 p.signedInAt = at(now);
             }
             p.divisionCode = actor.division();
+            Uni<?> wrapUpOver = wrapUpOver(p, now);
             set(p, request.state(), request.state() == PresenceState.PAUSED ? request.reason() : null, now);
             List<String> after = p.queueDivision == null ? List.of() : targets.queuesOf(p.queueDivision);
             List<String> leaving = before.stream().filter(q -> !after.contains(q)).toList();
             Uni<Presence> saved = create ? presences.persist(p) : Uni.createFrom().item(p);
-            return saved.call(presences::flush)
+            return saved.call(() -> wrapUpOver).call(presences::flush)
                     .call(s -> presences.log(s.username, s.state, s.pauseReason, actor.username()))
                     .map(s -> new Changed(s, leaving));
         });
@@ -162,10 +167,11 @@ public class PresenceService {
                 return Uni.createFrom().nullItem();
             }
             p.inCallContactId = null;
-            if (p.state != PresenceState.AVAILABLE) {
-                return Uni.createFrom().nullItem();
-            }
             Instant now = Instant.now();
+            if (p.state != PresenceState.AVAILABLE) {
+                // Paused or signed out during the call: no wrap-up follows it.
+                return contacts.wrapUpEnded(contactId, now, Duration.ZERO).replaceWith((Changed) null);
+            }
             set(p, PresenceState.WRAP_UP, null, now);
             p.wrapUpUntil = at(now.plus(config.wrapUp()));
             p.wrapUpContactId = contactId;
@@ -235,7 +241,8 @@ public class PresenceService {
 
     private Uni<Changed> endWrapUp(Presence p) {
         Instant now = Instant.now();
-        return shifts.lineFor(p.username, now).flatMap(line -> {
+        Uni<?> wrapUpOver = wrapUpOver(p, now);
+        return wrapUpOver.chain(() -> shifts.lineFor(p.username, now)).flatMap(line -> {
             if (line.isPresent()) {
                 set(p, PresenceState.AVAILABLE, null, now);
             } else {
@@ -243,6 +250,19 @@ public class PresenceService {
             }
             return presences.log(p.username, p.state, p.pauseReason, SERVICE_ACTOR).replaceWith(new Changed(p, List.of()));
         });
+    }
+
+    /**
+     * What records that the counsellor's wrap-up ends now, if it is in one: the contact's after-call work
+     * lasted from the wrap-up's start (on this clock) until now. Nothing when not in wrap-up.
+     */
+    private Uni<?> wrapUpOver(Presence p, Instant now) {
+        if (p.state != PresenceState.WRAP_UP || p.wrapUpContactId == null || p.stateSince == null) {
+            return Uni.createFrom().voidItem();
+        }
+        long contactId = p.wrapUpContactId;
+        Duration wrapUp = Duration.between(p.stateSince.toInstant(), now);
+        return contacts.wrapUpEnded(contactId, now, wrapUp);
     }
 
     private static void set(Presence p, PresenceState state, String reason, Instant now) {

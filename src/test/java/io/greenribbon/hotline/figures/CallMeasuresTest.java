@@ -14,10 +14,18 @@ class CallMeasuresTest {
     private static CallMeasures counts(long answered, long backup, long abandoned, long shortAbandoned,
                                        long unanswered, long waiting, long endedBeforeQueue, long inGreeting,
                                        long inArea, long withinLevel, long knownWait, long waitMs, long risk) {
+        return counts(answered, backup, abandoned, shortAbandoned, unanswered, waiting, endedBeforeQueue, inGreeting,
+                inArea, withinLevel, knownWait, waitMs, 0, 0, risk);
+    }
+
+    private static CallMeasures counts(long answered, long backup, long abandoned, long shortAbandoned,
+                                       long unanswered, long waiting, long endedBeforeQueue, long inGreeting,
+                                       long inArea, long withinLevel, long knownWait, long waitMs, long handled,
+                                       long handleMs, long risk) {
         long offered = answered + backup + abandoned + shortAbandoned + unanswered + waiting;
         return new CallMeasures(offered + endedBeforeQueue + inGreeting, offered, answered, backup, abandoned,
                 shortAbandoned, unanswered, waiting, endedBeforeQueue, inGreeting, inArea, withinLevel, knownWait,
-                waitMs, risk);
+                waitMs, handled, handleMs, risk);
     }
 
     @Test
@@ -29,6 +37,7 @@ class CallMeasuresTest {
         assertThat(none.serviceLevel()).isNull();
         assertThat(none.abandonRate()).isNull();
         assertThat(none.asaSeconds()).isNull();
+        assertThat(none.averageHandleSeconds()).isNull();
     }
 
     @Test
@@ -65,6 +74,14 @@ class CallMeasuresTest {
     }
 
     @Test
+    void averageHandleTimeIsTheMeanOfTheCallsWhoseHandleTimeIsKnown() {
+        // 3 answered, 2 of them ended with their wrap-up over: 95 s and 125 s of talk and wrap-up.
+        CallMeasures m = counts(3, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 6_000, 2, 220_000, 0);
+        assertThat(m.averageHandleSeconds()).isEqualTo(110.0);
+        assertThat(counts(3, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 6_000, 0, 0, 0).averageHandleSeconds()).isNull();
+    }
+
+    @Test
     void answersWithoutAKnownWaitDoNotCountInAsa() {
         CallMeasures m = counts(2, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0);
         assertThat(m.answerRate()).isEqualTo(1.0);
@@ -75,13 +92,15 @@ class CallMeasuresTest {
     @Test
     void figuresThatDoNotAddUpAreRefused() {
         // The wallboard's former mistake: answered by the backup line counted as answered, but not as offered.
-        assertThatThrownBy(() -> new CallMeasures(3, 2, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new CallMeasures(3, 2, 3, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not add up");
-        assertThatThrownBy(() -> new CallMeasures(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new CallMeasures(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0))
                 .as("more answered in area than answered").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CallMeasures(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0))
+        assertThatThrownBy(() -> new CallMeasures(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0))
                 .as("within the level without a known wait").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CallMeasures(0, -1, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new CallMeasures(1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 1000, 0))
+                .as("more handled than answered").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CallMeasures(0, -1, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below zero");
     }
 
@@ -95,9 +114,10 @@ class CallMeasuresTest {
             long inArea = answered == 0 ? 0 : random.nextInt((int) answered + 1);
             long known = answered == 0 ? 0 : random.nextInt((int) answered + 1);
             long within = known == 0 ? 0 : random.nextInt((int) known + 1);
+            long handled = answered == 0 ? 0 : random.nextInt((int) answered + 1);
             CallMeasures m = counts(answered, random.nextInt(3), random.nextInt(3), random.nextInt(3),
                     random.nextInt(2), random.nextInt(2), random.nextInt(3), random.nextInt(2), inArea, within, known,
-                    known * random.nextInt(60_000), random.nextInt(2));
+                    known * random.nextInt(60_000), handled, handled * random.nextInt(600_000), random.nextInt(2));
             total = total.plus(m);
             for (CallMeasures x : new CallMeasures[]{m, total}) {
                 for (Double rate : new Double[]{x.answerRate(), x.inAreaAnswerRate(), x.serviceLevel(), x.abandonRate()}) {
