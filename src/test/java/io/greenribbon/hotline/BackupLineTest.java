@@ -44,10 +44,7 @@ class BackupLineTest {
     @AfterEach
     void reset() {
         Hotline.reset();
-        Db.update("DELETE FROM hotline_callback WHERE division_code = '" + PINGSHAN + "'");
-        Db.update("DELETE FROM hotline_contact_event WHERE contact_id IN "
-                + "(SELECT id FROM hotline_contact WHERE division_code = '" + PINGSHAN + "')");
-        Db.update("DELETE FROM hotline_contact WHERE division_code = '" + PINGSHAN + "'");
+        Hotline.forgetContactsOf(PINGSHAN);
     }
 
     @Test

@@ -69,10 +69,7 @@ class CallFiguresTest {
         Hotline.reset();
         Hotline.closeOpenContacts();
         pressOne(false);
-        Db.update("DELETE FROM hotline_callback WHERE division_code = '" + YUANSHI + "'");
-        Db.update("DELETE FROM hotline_contact_event WHERE contact_id IN "
-                + "(SELECT id FROM hotline_contact WHERE division_code = '" + YUANSHI + "')");
-        Db.update("DELETE FROM hotline_contact WHERE division_code = '" + YUANSHI + "'");
+        Hotline.forgetContactsOf(YUANSHI);
     }
 
     @Test

@@ -47,10 +47,7 @@ class WallboardTest {
     @AfterEach
     void reset() {
         Hotline.reset();
-        Db.update("DELETE FROM hotline_callback WHERE division_code = '" + ZHAO + "'");
-        Db.update("DELETE FROM hotline_contact_event WHERE contact_id IN "
-                + "(SELECT id FROM hotline_contact WHERE division_code = '" + ZHAO + "')");
-        Db.update("DELETE FROM hotline_contact WHERE division_code = '" + ZHAO + "'");
+        Hotline.forgetContactsOf(ZHAO);
     }
 
     private static PeerCall zhao(CallScript script) {

@@ -19,13 +19,8 @@ class PeerControlServerTest {
 
     @Test
     void aCallPlacedOverHttpRunsTheRealDialplanAndCanBeWatched() throws Exception {
-        try (AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options().configDir(Path.of("telephony")).speed(20)
-                .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:9")
-                .site("__CARRIER_HOST__", "127.0.0.1")
-                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
-                .site("__AMI_SECRET__", "control-test-secret"));
+        try (AsteriskPeer peer = withoutService();
              PeerControlServer control = new PeerControlServer(peer, 0)) {
-            peer.agiNetwork().fault("127.0.0.1:9", AgiNetwork.Fault.REFUSE);
             peerQueueMember(peer);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/calls"))
@@ -51,14 +46,8 @@ class PeerControlServerTest {
      */
     @Test
     void aCallTheBackupLineAnswersEndsWhenTheCallerHasTalked() throws Exception {
-        try (AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options().configDir(Path.of("telephony")).speed(20)
-                .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:9")
-                .site("__CARRIER_HOST__", "127.0.0.1")
-                .site("__PROVINCE_BACKUP_NUMBER__", "03119999000")
-                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
-                .site("__AMI_SECRET__", "control-test-secret"));
+        try (AsteriskPeer peer = withoutService();
              PeerControlServer control = new PeerControlServer(peer, 0)) {
-            peer.agiNetwork().fault("127.0.0.1:9", AgiNetwork.Fault.REFUSE);
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> placed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control.port() + "/calls"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"13800000010\",\"to\":\"031160130104\","
@@ -73,6 +62,18 @@ class PeerControlServerTest {
             });
             assertThat(peer.channels()).isEmpty();
         }
+    }
+
+    /** The peer running telephony/, with nothing listening at the service's FastAGI address. */
+    private static AsteriskPeer withoutService() {
+        AsteriskPeer peer = AsteriskPeer.start(AsteriskPeer.options().configDir(Path.of("telephony")).speed(20)
+                .site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:9")
+                .site("__CARRIER_HOST__", "127.0.0.1")
+                .site("__PROVINCE_BACKUP_NUMBER__", "03119999000")
+                .site("__SERVICE_NETWORK__", "127.0.0.1/32")
+                .site("__AMI_SECRET__", "control-test-secret"));
+        peer.agiNetwork().fault("127.0.0.1:9", AgiNetwork.Fault.REFUSE);
+        return peer;
     }
 
     /** The service is not running here, so the test adds the counsellor to the county queue itself. */
