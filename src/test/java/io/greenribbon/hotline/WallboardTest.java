@@ -144,6 +144,22 @@ class WallboardTest {
         }
     }
 
+    /** Every figure the board shows is defined in the API's description of it. */
+    @Test
+    void everyFigureIsDefinedInTheApiDescription() throws Exception {
+        JsonNode schemas = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.restassured.RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString())
+                .path("components").path("schemas");
+        JsonNode figures = schemas.path("CallFigures").path("properties");
+        assertThat(figures.size()).isEqualTo(io.greenribbon.hotline.figures.CallFigures.class.getRecordComponents().length);
+        figures.fields().forEachRemaining(f -> assertThat(f.getValue().path("description").asText())
+                .as(f.getKey()).isNotBlank());
+        assertThat(figures.path("answerRate").path("description").asText()).contains("answered / answerable");
+        assertThat(figures.path("answerRate").path("maximum").asDouble()).isEqualTo(1.0);
+        schemas.path("WallboardView").path("properties").fields().forEachRemaining(f -> assertThat(
+                f.getValue().path("description").asText()).as(f.getKey()).isNotBlank());
+    }
+
     /** The first board of Zhao pushed that shows {@code state}. */
     private static JsonNode boardOf(ConsoleClient client, Predicate<JsonNode> state) {
         long deadline = System.nanoTime() + SOON.toNanos();

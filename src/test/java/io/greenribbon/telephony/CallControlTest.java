@@ -117,8 +117,14 @@ class CallControlTest {
         MemberCompleted completed = RecordingListener.await(MemberCompleted.class, c -> call.uniqueId().equals(c.uniqueId()));
         assertThat(completed.reason()).isEqualTo(PbxEvent.CompletionReason.CALLER);
         assertThat(completed.memberInterface()).isEqualTo(connected.memberInterface());
-        assertThat(RecordingListener.awaitAll(CdrRecorded.class, c -> call.uniqueId().equals(c.uniqueId()), 2))
-                .hasSize(2).allSatisfy(c -> assertThat(c.source()).isEqualTo("+8613600000001"));
+        // The queue's segment, the Dial's, and the h extension's own (telephony/cdr.conf: endbeforehexten = no,
+        // as transcripts 10a-10e show).
+        assertThat(RecordingListener.awaitAll(CdrRecorded.class, c -> call.uniqueId().equals(c.uniqueId()), 3))
+                .hasSize(3).allSatisfy(c -> assertThat(c.source()).isEqualTo("+8613600000001"))
+                .extracting(CdrRecorded::lastApplication, CdrRecorded::destination)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Queue", "supervisor"),
+                        org.assertj.core.groups.Tuple.tuple("Dial", "supervisor"),
+                        org.assertj.core.groups.Tuple.tuple("NoOp", "h"));
         assertThat(call.variable("QUEUE_PRIO")).isEqualTo("10");
     }
 

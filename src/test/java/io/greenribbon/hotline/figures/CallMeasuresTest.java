@@ -117,7 +117,8 @@ class CallMeasuresTest {
             long handled = answered == 0 ? 0 : random.nextInt((int) answered + 1);
             CallMeasures m = counts(answered, random.nextInt(3), random.nextInt(3), random.nextInt(3),
                     random.nextInt(2), random.nextInt(2), random.nextInt(3), random.nextInt(2), inArea, within, known,
-                    known * random.nextInt(60_000), handled, handled * random.nextInt(600_000), random.nextInt(2));
+                    known * random.nextInt(60_000), handled, handled * random.nextInt(600_000),
+                    answered == 0 ? 0 : random.nextInt(2));
             total = total.plus(m);
             for (CallMeasures x : new CallMeasures[]{m, total}) {
                 for (Double rate : new Double[]{x.answerRate(), x.inAreaAnswerRate(), x.serviceLevel(), x.abandonRate()}) {
