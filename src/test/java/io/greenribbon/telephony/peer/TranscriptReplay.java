@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * times, a FastAGI server that sends the recorded commands, and the caller and phones as the recording
  * shows them; then collects everything the peer sent for comparison with the recording.
  *
- * <p>Transcripts 10 were recorded on this repository's own telephony/ ({@link #project}), on an Asterisk
+ * <p>Transcripts 10 were recorded on this repository's own telephony/ ({@link #RECORDED_PROJECT}), on an Asterisk
  * that had been running for a while, by a second login of the service's AMI user beside the service's own
  * (unrecorded) session. The replay starts the peer where that Asterisk stood (its uptime, its channel and
  * Uniqueid counters, the queue members it already had) and sends the service's queue actions itself,
@@ -33,6 +33,8 @@ import java.util.function.Consumer;
 final class TranscriptReplay implements AutoCloseable {
 
     static final Path FIXTURE = Path.of("src/test/resources/telephony/transcript-pbx");
+    /** telephony/ as transcripts 10 were recorded with it (its README says why it is a copy). */
+    static final Path RECORDED_PROJECT = Path.of("src/test/resources/telephony/recorded-2026-12-07");
     /** The recording's AMI secret (fixture manager.conf). */
     static final String SECRET = "probe-secret";
     /** Where the recordings of telephony/ reached the service's FastAGI server (a relay on this address). */
@@ -254,9 +256,9 @@ final class TranscriptReplay implements AutoCloseable {
 
     // ---- a recording that continues an earlier one (transcripts 10) ------------------------------------
 
-    /** The site values the recordings of telephony/ were made with (their headers). */
+    /** The site values the recordings of telephony/ were made with (their headers), on the copy they used. */
     private AsteriskPeer.Options projectOptions() {
-        return AsteriskPeer.options().configDir(Path.of("telephony"))
+        return AsteriskPeer.options().configDir(RECORDED_PROJECT)
                 .site("__GREENRIBBON_AGI_HOST__:4573", PROJECT_AGI_HOST + ":" + agiServer.getLocalPort())
                 .site("__AMI_SECRET__", recordedSecret())
                 .site("__AMI_BIND_ADDRESS__", "127.0.0.1")
