@@ -1,24 +1,16 @@
 package io.greenribbon.access;
 
+import io.greenribbon.testkit.ApiEndpoints;
+import io.greenribbon.testkit.ApiEndpoints.Endpoint;
 import io.greenribbon.testkit.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.ClassInfo;
-import org.jboss.jandex.DotName;
-import org.jboss.jandex.Index;
-import org.jboss.jandex.MethodInfo;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,15 +26,12 @@ class EndpointRulesTest {
 
     /** Bytes, so that RestAssured sends them under any media type (JSON, CSV, octet-stream). */
     private static final byte[] EMPTY_JSON = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
-            Role.HOTLINE_COUNSELLOR, "counsellor1", Role.ROOM_STAFF, "staff1", Role.RISK_SUPERVISOR, "supervisor1",
-            Role.HEALTH_OFFICIAL, "official1", Role.ADMIN, "admin1");
 
     @Test
-    void everyEndpointDeclaresARuleAndRefusesStrangers() throws IOException {
-        Map<String, Requires> declared = declaredEndpoints();
-        Map<String, String> documented = documentedEndpoints();
+    void everyEndpointDeclaresARuleAndRefusesStrangers() {
+        Map<String, Requires> declared = ApiEndpoints.declared();
+        Map<String, Endpoint> documented = new TreeMap<>();
+        ApiEndpoints.served().documented().forEach(e -> documented.put(e.key(), e));
 
         assertThat(documented).as("endpoints in the OpenAPI document").isNotEmpty();
         assertThat(declared.keySet()).as("resource methods vs OpenAPI operations").isEqualTo(documented.keySet());
@@ -51,23 +40,24 @@ class EndpointRulesTest {
         assertThat(withoutRule).as("endpoints without @Requires").isEmpty();
 
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, Requires> endpoint : declared.entrySet()) {
-            String[] parts = endpoint.getKey().split(" ", 2);
-            String method = parts[0];
-            String path = parts[1].replaceAll("\\{[^}]+}", "1");
-            String contentType = documented.get(endpoint.getKey());
-            expectProblem(failures, endpoint.getKey() + " without token", 401,
+        for (Map.Entry<String, Requires> rule : declared.entrySet()) {
+            Endpoint endpoint = documented.get(rule.getKey());
+            String method = endpoint.method();
+            String path = endpoint.path(Map.of(), "1");
+            String contentType = endpoint.mediaType();
+            expectProblem(failures, endpoint.key() + " without token", 401,
                     given().contentType(contentType).body(EMPTY_JSON).request(method, path));
-            expectProblem(failures, endpoint.getKey() + " with a bad token", 401,
+            expectProblem(failures, endpoint.key() + " with a bad token", 401,
                     given().auth().oauth2("not.a.token").contentType(contentType).body(EMPTY_JSON)
                             .request(method, path));
-            Permission permission = endpoint.getValue().value();
-            for (Map.Entry<String, String> role : ACCOUNT_OF_ROLE.entrySet()) {
-                if (!permission.roles().contains(role.getKey())) {
-                    expectProblem(failures, endpoint.getKey() + " as " + role.getKey(), 403,
-                            given().auth().oauth2(Tokens.of(role.getValue())).contentType(contentType)
-                                    .body(EMPTY_JSON).request(method, path));
+            Permission permission = rule.getValue().value();
+            for (Map.Entry<String, String> role : ApiEndpoints.ACCOUNT_OF_ROLE.entrySet()) {
+                if (permission.roles().contains(role.getKey())) {
+                    continue;
                 }
+                expectProblem(failures, endpoint.key() + " as " + role.getKey(), 403,
+                        given().auth().oauth2(Tokens.of(role.getValue())).contentType(contentType)
+                                .body(EMPTY_JSON).request(method, path));
             }
         }
         assertThat(failures).isEmpty();
@@ -81,8 +71,8 @@ class EndpointRulesTest {
      * that declares the permission the entry is shown for.
      */
     @Test
-    void everyPageDeclaresARuleAndRefusesStrangers() throws IOException {
-        Map<String, Requires> pages = declaredEndpoints("/console");
+    void everyPageDeclaresARuleAndRefusesStrangers() {
+        Map<String, Requires> pages = ApiEndpoints.declared("/console");
         assertThat(pages).as("console pages").isNotEmpty();
         assertThat(pages.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList())
                 .as("pages without @Requires").isEmpty();
@@ -105,7 +95,7 @@ class EndpointRulesTest {
                 failures.add(page.getKey() + " from a page's script without a session: " + script.statusCode());
             }
             Permission permission = page.getValue().value();
-            for (Map.Entry<String, String> role : ACCOUNT_OF_ROLE.entrySet()) {
+            for (Map.Entry<String, String> role : ApiEndpoints.ACCOUNT_OF_ROLE.entrySet()) {
                 if (permission.roles().contains(role.getKey())) {
                     continue;
                 }
@@ -120,7 +110,7 @@ class EndpointRulesTest {
                 }
             }
             if (!"GET".equals(method)) {
-                String holder = ACCOUNT_OF_ROLE.get(permission.roles().contains(Role.HOTLINE_COUNSELLOR)
+                String holder = ApiEndpoints.ACCOUNT_OF_ROLE.get(permission.roles().contains(Role.HOTLINE_COUNSELLOR)
                         ? Role.HOTLINE_COUNSELLOR : permission.roles().iterator().next());
                 io.greenribbon.web.WebSession session = sessions.computeIfAbsent(holder, io.greenribbon.web.WebSession::signIn);
                 java.net.http.HttpResponse<String> forged = session.post(path, "");
@@ -161,79 +151,5 @@ class EndpointRulesTest {
         if (response.statusCode() != status || !response.contentType().startsWith("application/problem+json")) {
             failures.add(what + ": " + response.statusCode() + " " + response.contentType());
         }
-    }
-
-    /** The documented endpoints, each with the media type its request body is sent in. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> documentedEndpoints() {
-        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        Map<String, String> endpoints = new TreeMap<>();
-        paths.forEach((path, operations) -> {
-            if (path.startsWith("/api")) {
-                operations.forEach((method, operation) -> {
-                    if (HTTP_METHODS.contains(method.toUpperCase())) {
-                        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) operation).get("requestBody");
-                        Map<String, Object> content = body == null ? null : (Map<String, Object>) body.get("content");
-                        String type = content == null || content.isEmpty() ? "application/json"
-                                : content.keySet().iterator().next();
-                        endpoints.put(method.toUpperCase() + " " + path, type);
-                    }
-                });
-            }
-        });
-        return endpoints;
-    }
-
-    /** Every JAX-RS method of the compiled classes under /api, with its rule (null when it has none). */
-    static Map<String, Requires> declaredEndpoints() throws IOException {
-        return declaredEndpoints("/api");
-    }
-
-    /** Every JAX-RS method of the compiled classes under {@code prefix}, with its rule (null when it has none). */
-    static Map<String, Requires> declaredEndpoints(String prefix) throws IOException {
-        Index index;
-        try (Stream<Path> files = Files.walk(Path.of("target/classes"))) {
-            index = Index.of(files.filter(p -> p.toString().endsWith(".class")).map(Path::toFile).toArray(java.io.File[]::new));
-        }
-        DotName pathAnnotation = DotName.createSimple(jakarta.ws.rs.Path.class.getName());
-        Map<String, Requires> endpoints = new TreeMap<>();
-        for (ClassInfo resource : index.getKnownClasses()) {
-            AnnotationInstance classPath = resource.declaredAnnotation(pathAnnotation);
-            if (classPath == null || !classPath.value().asString().startsWith(prefix)) {
-                continue;
-            }
-            for (MethodInfo method : resource.methods()) {
-                for (String http : HTTP_METHODS) {
-                    if (method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + http))) {
-                        AnnotationInstance methodPath = method.declaredAnnotation(pathAnnotation);
-                        String path = join(classPath.value().asString(),
-                                methodPath == null ? "" : methodPath.value().asString());
-                        endpoints.put(http + " " + path, requiresOf(resource, method));
-                    }
-                }
-            }
-        }
-        return endpoints;
-    }
-
-    private static Requires requiresOf(ClassInfo resource, MethodInfo method) {
-        try {
-            Class<?> type = Class.forName(resource.name().toString());
-            for (java.lang.reflect.Method m : type.getDeclaredMethods()) {
-                if (m.getName().equals(method.name()) && m.getParameterCount() == method.parametersCount()) {
-                    return m.getAnnotation(Requires.class);
-                }
-            }
-            return null;
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String join(String base, String sub) {
-        String joined = (base + "/" + sub).replaceAll("/+", "/");
-        joined = joined.replaceAll("\\{([^:}]+):[^}]*}", "{$1}");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 }

@@ -24,6 +24,13 @@ public final class Tokens {
                         ? issued : new Issued(fetch(user), System.nanoTime())).token();
     }
 
+    /** A token issued just now, bypassing the cache (to see that Keycloak itself answers). */
+    public static String fresh(String username) {
+        String token = fetch(username);
+        CACHE.put(username, new Issued(token, System.nanoTime()));
+        return token;
+    }
+
     private static String fetch(String username) {
         String tokenUrl = TestInfrastructure.get().keycloak.issuer() + "/protocol/openid-connect/token";
         return RestAssured.given()
