@@ -18,14 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks every {@code /api} endpoint: each must declare its access rule, and each refuses a request without
  * a token (401) and, where some role lacks the permission, a token of such a role (403) — both as
- * problem+json. The endpoints come from the OpenAPI document and from the compiled resource classes, and
- * the two lists must agree, so no endpoint escapes the walk.
+ * problem+json, whatever the path holds (an id, or one too long for any id: a refusal is audited either
+ * way). The endpoints come from the OpenAPI document and from the compiled resource classes, and the two
+ * lists must agree, so no endpoint escapes the walk.
  */
 @QuarkusTest
 class EndpointRulesTest {
 
     /** Bytes, so that RestAssured sends them under any media type (JSON, CSV, octet-stream). */
     private static final byte[] EMPTY_JSON = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** Beyond a 64-bit integer and longer than any column an audited refusal records. */
+    private static final String NO_ID = "9".repeat(70);
 
     @Test
     void everyEndpointDeclaresARuleAndRefusesStrangers() {
@@ -58,6 +61,11 @@ class EndpointRulesTest {
                 expectProblem(failures, endpoint.key() + " as " + role.getKey(), 403,
                         given().auth().oauth2(Tokens.of(role.getValue())).contentType(contentType)
                                 .body(EMPTY_JSON).request(method, path));
+                if (endpoint.path().contains("{")) {
+                    expectProblem(failures, endpoint.key() + " as " + role.getKey() + " with no id", 403,
+                            given().auth().oauth2(Tokens.of(role.getValue())).contentType(contentType)
+                                    .body(EMPTY_JSON).request(method, endpoint.path(Map.of(), NO_ID)));
+                }
             }
         }
         assertThat(failures).isEmpty();
