@@ -3,6 +3,7 @@ package io.greenribbon.audit;
 import io.greenribbon.access.Permission;
 import io.greenribbon.access.Requires;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,7 @@ public class AuditResource {
     @GET
     @Path("/access")
     @Requires(Permission.AUDIT_READ)
-    public Uni<AccessLogView> access(@QueryParam("record") String record, @QueryParam("actor") String actor,
+    public Uni<AccessLogView> access(@QueryParam("record") String record, @QueryParam("actor") @Size(max = 255) String actor,
                                      @QueryParam("from") String from, @QueryParam("to") String to,
                                      @QueryParam("before") Long before, @QueryParam("limit") Integer limit) {
         return service.access(record, actor, from, to, before, limit);

@@ -3,6 +3,7 @@ package io.greenribbon.problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String detailKey;
     private final Object[] detailArgs;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final List<FieldText> errors = new ArrayList<>();
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detailKey, Object... detailArgs) {
@@ -48,7 +49,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException field(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldText(field, null, message, null));
+        return this;
+    }
+
+    /** Names a field with a message of {@code i18n/messages}, rendered in the caller's language. */
+    public ProblemException fieldText(String field, String messageKey, Object... args) {
+        errors.add(new FieldText(field, messageKey, null, args));
         return this;
     }
 
@@ -69,11 +76,23 @@ public class ProblemException extends RuntimeException {
         return detailArgs;
     }
 
+    /** The fields named, with their messages in the default language. */
     public List<FieldError> errors() {
-        return errors;
+        return errors(Messages.DEFAULT);
+    }
+
+    public List<FieldError> errors(Locale locale) {
+        return errors.stream().map(error -> error.in(locale)).toList();
     }
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** A field's message: literal, or a message key rendered when the problem is. */
+    private record FieldText(String field, String key, String message, Object[] args) {
+        FieldError in(Locale locale) {
+            return new FieldError(field, key == null ? message : Messages.text(locale, key, args));
+        }
     }
 }

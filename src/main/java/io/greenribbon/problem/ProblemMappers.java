@@ -1,13 +1,18 @@
 package io.greenribbon.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,10 +20,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -33,33 +40,28 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
         return render(new Problem(e.type().uri(), Messages.text(locale, e.type().titleKey()), e.type().status(),
-                Messages.text(locale, e.detailKey(), e.detailArgs()), uri.getPath(), e.errors(), e.properties()));
+                Messages.text(locale, e.detailKey(), e.detailArgs()), uri.getPath(), e.errors(locale), e.properties()));
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return problem(withErrors(new ProblemException(ProblemType.VALIDATION, "problem.validation.detail"), errors),
-                headers, uri);
+        ProblemException problem = new ProblemException(ProblemType.VALIDATION, "problem.validation.detail");
+        errors.forEach(error -> problem.field(error.field(), error.message()));
+        return problem(problem, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        ProblemException problem = new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem = new ProblemException(ProblemType.VALIDATION, "problem.validation.detail")
-                    .field(pathOf(mapping), Messages.text(locale(headers), "problem.validation.unreadable-value"));
-        }
-        return problem(problem, headers, uri);
+        return problem(unreadable(e), headers, uri);
     }
 
     /** Quarkus maps this Jackson failure itself (plain JSON); it is bad input like any other. */
     @ServerExceptionMapper
-    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e, HttpHeaders headers,
-                               UriInfo uri) {
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         return unreadable(e, headers, uri);
     }
 
@@ -76,11 +78,24 @@ public class ProblemMappers {
         return problem(ProblemException.forbidden("problem.forbidden.detail"), headers, uri);
     }
 
+    /**
+     * The framework's own answers. A parameter that could not be read arrives here as a bare 404 (or 400)
+     * caused by the problem {@code http.Parameters} raised naming it, and a body Jackson could not read as a
+     * 400 caused by Jackson's failure: those causes are the answer.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        ProblemException cause = Failures.find(e.getCause(), ProblemException.class);
+        if (cause != null) {
+            return problem(cause, headers, uri);
+        }
+        JsonProcessingException json = Failures.find(e.getCause(), JsonProcessingException.class);
+        if (json != null) {
+            return unreadable(json, headers, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return internal(e, headers, uri);
+            return unexpected(e, headers, uri);
         }
         ProblemType type = ProblemType.forStatus(status);
         Response response = problem(new ProblemException(type, type.id().equals("not-found")
@@ -98,10 +113,6 @@ public class ProblemMappers {
         if (wrapped != null) {
             return problem(wrapped, headers, uri);
         }
-        return internal(e, headers, uri);
-    }
-
-    private Response internal(Throwable e, HttpHeaders headers, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
         return problem(new ProblemException(ProblemType.INTERNAL, "problem.internal.detail", errorId)
@@ -116,30 +127,74 @@ public class ProblemMappers {
         return headers == null ? Messages.DEFAULT : Messages.pick(headers.getAcceptableLanguages());
     }
 
-    private static ProblemException withErrors(ProblemException problem, List<FieldError> errors) {
-        errors.forEach(error -> problem.field(error.field(), error.message()));
-        return problem;
+    /**
+     * A body Jackson could not read: a value of the wrong type names its field and what it must be; JSON that
+     * breaks off or goes wrong names the field it was in, where there is one.
+     */
+    private static ProblemException unreadable(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !JsonFields.of(mapping).isEmpty()) {
+            InputCoercionException range = Failures.find(e, InputCoercionException.class);
+            Class<?> target = range != null ? range.getTargetType()
+                    : e instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
+            return ExpectedValue.of(target).at(JsonFields.of(mapping));
+        }
+        ProblemException malformed = new ProblemException(ProblemType.MALFORMED_REQUEST, "problem.malformed-request.detail");
+        if (e instanceof StreamReadException read && read.getProcessor() != null) {
+            String field = JsonFields.at(read.getProcessor().getParsingContext());
+            if (!field.isEmpty()) {
+                malformed.fieldText(field, "problem.malformed-request.here");
+            }
+        }
+        return malformed;
     }
 
     /**
-     * A violation's path starts with the method and parameter ({@code get.code} or
-     * {@code create.request.name}); clients know the field by the part after the method's parameter.
+     * Where a violation is: a field of a request body ({@code create.request.shifts[2].start} is
+     * {@code shifts[2].start}), or a request parameter by the name the client sends it under
+     * ({@code list.text} is the query parameter {@code q}).
      */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(node -> node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName())
-                .filter(name -> name != null && !name.isEmpty())
-                .toList();
-        if (nodes.size() <= 2) {
-            return nodes.isEmpty() ? "" : nodes.get(nodes.size() - 1);
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        if (nodes.size() >= 2 && nodes.get(0).getKind() == ElementKind.METHOD
+                && nodes.get(1).getKind() == ElementKind.PARAMETER) {
+            if (nodes.size() == 2) {
+                String name = requestParameterName(violation.getRootBeanClass(), nodes.get(0).as(Path.MethodNode.class),
+                        nodes.get(1).as(Path.ParameterNode.class));
+                return name != null ? name : nodes.get(1).getName();
+            }
+            return pathOf(nodes.subList(2, nodes.size()));
         }
-        return String.join(".", nodes.subList(2, nodes.size()));
+        return pathOf(nodes);
     }
 
-    private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+    /** A node's index or key belongs to the container holding it, which is the node before it. */
+    private static String pathOf(List<Path.Node> nodes) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.getIndex() != null || node.getKey() != null) {
+                path.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            String name = node.getName();
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && name != null && !name.isEmpty()) {
+                path.append(path.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return path.toString();
     }
 
+    /** Searched up from the class validated, which may be a generated subclass whose overrides lack the annotations. */
+    private static String requestParameterName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method declared : type.getDeclaredMethods()) {
+                if (declared.getName().equals(method.getName())
+                        && Arrays.asList(declared.getParameterTypes()).equals(method.getParameterTypes())) {
+                    String name = ParameterNames.of(declared.getParameterAnnotations()[parameter.getParameterIndex()]);
+                    if (name != null) {
+                        return name;
+                    }
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -25,7 +25,7 @@ public record SafetyPlanView(
         @NotNull @Size(max = 20) List<@Size(max = 500) String> professionals,
         @NotNull @Size(max = 20) List<@Size(max = 500) String> safeEnvironment,
         @Size(max = 20) List<@Size(max = 500) String> reasonsForLiving,
-        Integer version, Instant updatedAt, String updatedBy) {
+        Integer version, Instant updatedAt, @Size(max = 255) String updatedBy) {
 
     /** The sections alone, as sealed (who and when live in their own columns). */
     SafetyPlanView sections() {

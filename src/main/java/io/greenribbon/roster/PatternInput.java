@@ -21,8 +21,9 @@ public record PatternInput(
         @NotEmpty @Size(max = 500) List<@NotNull @Valid Entry> entries) {
 
     /** Day as MONDAY..SUNDAY, times as HH:mm: read by {@link #parsed}, which names a field it cannot read. */
-    public record Entry(@NotNull Long counsellorId, @NotBlank String day, @NotBlank String start,
-                        @NotBlank String end) {
+    public record Entry(@NotNull Long counsellorId, @NotBlank @Size(max = 16) String day,
+                        @NotBlank @Size(max = ShiftInput.TIME_WIDTH) String start,
+                        @NotBlank @Size(max = ShiftInput.TIME_WIDTH) String end) {
     }
 
     /** An entry read into its types. */

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,11 +31,11 @@ import java.util.Locale;
 public class ShiftResource {
 
     /** Who takes a shift over, and why. */
-    public record Reassignment(Long counsellorId, String reason) {
+    public record Reassignment(Long counsellorId, @Size(max = 500) String reason) {
     }
 
     /** The shift to exchange with, and why. */
-    public record Swap(Long withShiftId, String reason) {
+    public record Swap(Long withShiftId, @Size(max = 500) String reason) {
     }
 
     private final ShiftService service;
@@ -82,7 +83,7 @@ public class ShiftResource {
     @Path("/{id}/reassign")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ROSTER_MANAGE)
-    public Uni<ShiftView> reassign(@PathParam("id") long id, @NotNull Reassignment body, @Context HttpHeaders headers) {
+    public Uni<ShiftView> reassign(@PathParam("id") long id, @NotNull @Valid Reassignment body, @Context HttpHeaders headers) {
         return service.reassign(id, body.counsellorId(), body.reason(), locale(headers));
     }
 
@@ -90,7 +91,7 @@ public class ShiftResource {
     @Path("/{id}/swap")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ROSTER_MANAGE)
-    public Uni<List<ShiftView>> swap(@PathParam("id") long id, @NotNull Swap body, @Context HttpHeaders headers) {
+    public Uni<List<ShiftView>> swap(@PathParam("id") long id, @NotNull @Valid Swap body, @Context HttpHeaders headers) {
         return service.swap(id, body.withShiftId(), body.reason(), locale(headers));
     }
 

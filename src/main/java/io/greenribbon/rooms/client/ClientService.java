@@ -1,5 +1,6 @@
 package io.greenribbon.rooms.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenribbon.access.AccessDecision;
@@ -26,6 +27,7 @@ public class ClientService {
     public record Contact(@Size(max = 50) String name,
                           @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$") String phone,
                           @Size(max = 200) String note) {
+        @JsonIgnore
         boolean isEmpty() {
             return blank(name) && blank(phone) && blank(note);
         }
