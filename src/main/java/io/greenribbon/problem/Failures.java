@@ -1,8 +1,13 @@
 package io.greenribbon.problem;
 
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +19,11 @@ import java.util.regex.Pattern;
 public final class Failures {
 
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+    /**
+     * PostgreSQL's answers of a server that cannot serve anyone just now, besides connection failures (class
+     * 08): shut down by an administrator or a crash, starting up or shutting down, out of connections.
+     */
+    private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
 
     private Failures() {
     }
@@ -65,5 +75,28 @@ public final class Failures {
     public static boolean isIntegrityViolation(Throwable failure) {
         String state = sqlState(failure);
         return state != null && state.startsWith("23");
+    }
+
+    /**
+     * Whether a failure means the database cannot be reached just now (so the request may succeed later), as
+     * each client reports it: the reactive pg client (a refused or lost connection, the server's shutdown
+     * notice), JDBC and Agroal (connection SQLSTATEs and exceptions), and Hibernate Reactive or ORM wrapping
+     * either.
+     */
+    public static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            String state = t instanceof PgException pg ? pg.getSqlState()
+                    : t instanceof SQLException sql ? sql.getSQLState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || SERVER_UNAVAILABLE.contains(state))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

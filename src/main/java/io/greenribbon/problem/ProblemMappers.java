@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -30,9 +31,13 @@ import java.util.stream.StreamSupport;
 
 /**
  * Turns every failure into an {@code application/problem+json} answer. No stack trace leaves the
- * service: unexpected errors are logged with an id the answer carries, so support can find them.
+ * service: unexpected errors are logged with an id the answer carries, so support can find them. A database
+ * that cannot be reached is not an internal error: it is a 503 the client may retry.
  */
 public class ProblemMappers {
+
+    /** How long a client should wait before trying again when the service is unavailable (every 503). */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -105,6 +110,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (Failures.isDatabaseUnavailable(e)) {
+            LOG.warnf("The database is unavailable: %s answered 503 (%s)", uri.getPath(), e);
+            return problem(new ProblemException(ProblemType.DATABASE_UNAVAILABLE, "problem.database-unavailable.detail"),
+                    headers, uri);
+        }
         if (Failures.isIntegrityViolation(e)) {
             LOG.debugf("integrity violation %s on %s", Failures.sqlState(e), Failures.constraint(e));
             return problem(ProblemException.conflict("problem.conflict.integrity"), headers, uri);
@@ -120,7 +130,11 @@ public class ProblemMappers {
     }
 
     static Response render(Problem problem) {
-        return Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.getStatus()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.getStatus() == Response.Status.SERVICE_UNAVAILABLE.getStatusCode()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER.toSeconds());
+        }
+        return response.build();
     }
 
     static Locale locale(HttpHeaders headers) {

@@ -19,6 +19,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNAVAILABLE("unavailable", 503),
     PBX_UNAVAILABLE("pbx-unavailable", 503),
+    /** The database cannot be reached just now (down, restarting, out of connections): try again later. */
+    DATABASE_UNAVAILABLE("database-unavailable", 503),
     INTERNAL("internal", 500),
     UNPROCESSABLE("unprocessable", 422),
     /** A booking collides with another of the same room, counsellor or client. */
