@@ -38,10 +38,12 @@ public class ResponseHeaders {
 
     /**
      * Whether a response may carry restricted data (contacts, cases, callers, the audit log, who is on duty):
-     * everything except the operational endpoints under {@code /q/} (health, metrics, the API document), which
-     * hold none. Such responses must not be kept by a browser or any cache on the way.
+     * everything except the operational endpoints under {@code /q/} (health, metrics, the API document) and the
+     * console's script, stylesheet and libraries under {@code /static/} and {@code /webjars/} (the same files for
+     * everyone, revalidated by {@code web.PageHeaders}, so a phone on a weak connection need not fetch them
+     * again), which hold none. Such responses must not be kept by a browser or any cache on the way.
      */
     static boolean restricted(String path) {
-        return path == null || !path.startsWith("/q/");
+        return path == null || !(path.startsWith("/q/") || path.startsWith("/static/") || path.startsWith("/webjars/"));
     }
 }

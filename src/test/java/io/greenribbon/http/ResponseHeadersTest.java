@@ -46,6 +46,17 @@ class ResponseHeadersTest {
                 .isNotEqualTo("no-store");
     }
 
+    @Test
+    void theConsolesOwnFilesAreRevalidatedNotFetchedAnewEachTime() {
+        for (String path : new String[]{"/static/console.js", "/static/console.css"}) {
+            Response response = given().get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(response.header("Cache-Control")).as(path).isEqualTo("no-cache");
+        }
+        assertRestricted(given().redirects().follow(false).get("/console/desk"), 302);
+    }
+
     private static void assertRestricted(Response response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.header("X-Content-Type-Options")).as("nosniff on a %d", status).isEqualTo("nosniff");
