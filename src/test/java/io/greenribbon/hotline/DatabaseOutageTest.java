@@ -80,6 +80,10 @@ class DatabaseOutageTest {
     private void databaseBack() {
         TestInfrastructure.get().postgres.start();
         databaseDown = false;
+        // Keycloak keeps its data on the same server, and its pool lends a connection the restart cut once
+        // (a 500) before dropping it: the next test's sign-ins must find it recovered.
+        await("Keycloak back with the database").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> Tokens.fresh("official1") != null);
     }
 
     /** The readiness report, which answers (503) while the database is down. */

@@ -36,11 +36,15 @@ public final class KeycloakAdmin {
                 .then().statusCode(204);
     }
 
-    /** How many Keycloak sessions the account has now. */
-    public static int sessions(String username) {
-        List<?> sessions = RestAssured.given().auth().oauth2(token()).get(realm() + "/users/" + userId(username) + "/sessions")
-                .then().statusCode(200).extract().path("");
-        return sessions.size();
+    /**
+     * How many Keycloak sessions the account has now in which it signed in to {@code clientId} (a test's own
+     * API tokens, by the password grant of greenribbon-cli, are sessions of their own).
+     */
+    public static int sessions(String username, String clientId) {
+        List<Map<String, Object>> sessions = RestAssured.given().auth().oauth2(token())
+                .get(realm() + "/users/" + userId(username) + "/sessions").then().statusCode(200).extract().path("");
+        return (int) sessions.stream().filter(s -> s.get("clients") instanceof Map<?, ?> clients
+                && clients.containsValue(clientId)).count();
     }
 
     /** Binds the realm's browser flow (the sign-in every browser goes through) to the flow {@code alias}. */

@@ -256,11 +256,12 @@ class CounsellorConsoleTest {
     @Order(9)
     void signingOutEndsTheKeycloakSessionToo() {
         browser.open("/console/desk");
+        assertThat(KeycloakAdmin.sessions("counsellor1", "greenribbon-web")).as("the console's session").isPositive();
         browser.find(By.cssSelector("form[data-sign-out] button")).click();
         browser.waitFor(d -> d.getCurrentUrl().endsWith("/signed-out"));
         assertThat(browser.text()).contains("您已退出登录");
         browser.record("signed-out");
-        assertThat(KeycloakAdmin.sessions("counsellor1")).isZero();
+        assertThat(KeycloakAdmin.sessions("counsellor1", "greenribbon-web")).isZero();
         browser.open("/console/desk");
         browser.visible(By.id("username"));
     }
