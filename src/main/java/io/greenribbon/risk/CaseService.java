@@ -122,7 +122,7 @@ public class CaseService {
                             throw ProblemException.conflict("risk.join.no-telephony");
                         }
                         return pager.get().joinLiveCall(new SupervisorPager.Join(duty.extension, counsellorExtension,
-                                        request.mode(), c.id))
+                                        request.mode(), c.id, tx.actor().division()))
                                 .call(callId -> alerts.event(tx, c, RiskCaseEvent.Kind.SUPERVISOR_JOINED_CALL,
                                         "supervisor=" + duty.username + ";mode=" + request.mode() + ";call=" + callId))
                                 .map(callId -> Map.of("callId", callId, "supervisor", duty.username));

@@ -1,9 +1,12 @@
 package io.greenribbon.risk;
 
 import io.greenribbon.hotline.OnContext;
+import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
 import io.greenribbon.telephony.Pbx;
+import io.greenribbon.telephony.pbx.PbxDirectory;
+import io.greenribbon.telephony.pbx.PbxOriginates;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,8 +18,10 @@ import java.util.Map;
  * Pages supervisors and brings them into live calls with AMI Originate, into the dialplan contexts of
  * telephony/extensions.conf: {@code risk-page} answers, announces why (imminent or unacknowledged) and says
  * the case number twice; {@code risk-join} answers and runs {@code ChanSpy(${GR_SPY_TARGET},qSE${GR_SPY_MODE})}
- * on the counsellor's channel until that call ends. Both complete back on the caller's Vert.x context (the
- * PBX answers on its own threads), so the case's timeline can be written next.
+ * on the counsellor's channel until that call ends. Each rings on the PBX of the division it is for (its
+ * city's; another deployment's PBX through that deployment), whichever replica sweeps the deadline. Both
+ * complete back on the caller's Vert.x context (the PBX answers on its own threads), so the case's timeline
+ * can be written next.
  */
 @ApplicationScoped
 public class PbxSupervisorPager implements SupervisorPager {
@@ -25,15 +30,19 @@ public class PbxSupervisorPager implements SupervisorPager {
     static final String JOIN_CONTEXT = "risk-join";
     private static final Duration RING = Duration.ofSeconds(30);
 
-    private final Instance<Pbx> pbx;
+    private final Instance<PbxOriginates> originates;
+    private final PbxDirectory directory;
+    private final MemberTargets targets;
 
-    public PbxSupervisorPager(Instance<Pbx> pbx) {
-        this.pbx = pbx;
+    public PbxSupervisorPager(Instance<PbxOriginates> originates, PbxDirectory directory, MemberTargets targets) {
+        this.originates = originates;
+        this.directory = directory;
+        this.targets = targets;
     }
 
     @Override
     public Uni<String> page(Page page) {
-        return pbx().chain(p -> p.originate(new Pbx.OriginateRequest("PJSIP/" + page.supervisorExtension(), PAGE_CONTEXT,
+        return originates().chain(p -> p.originate(pbxOf(page.division()), new Pbx.OriginateRequest("PJSIP/" + page.supervisorExtension(), PAGE_CONTEXT,
                 "s", 1, "RISK " + page.caseId() + " " + page.level(), "risk", RING,
                 Map.of("GR_RISK_CASE", String.valueOf(page.caseId()), "GR_RISK_LEVEL", page.level().name()))))
                 .plug(OnContext.resume());
@@ -41,7 +50,8 @@ public class PbxSupervisorPager implements SupervisorPager {
 
     @Override
     public Uni<String> joinLiveCall(Join join) {
-        return pbx().chain(p -> p.originate(new Pbx.OriginateRequest("PJSIP/" + join.supervisorExtension(), JOIN_CONTEXT,
+        return originates().chain(p -> p.originate(pbxOf(join.division()), new Pbx.OriginateRequest(
+                "PJSIP/" + join.supervisorExtension(), JOIN_CONTEXT,
                 "s", 1, "RISK " + join.caseId() + " JOIN", "risk", RING,
                 Map.of("GR_RISK_CASE", String.valueOf(join.caseId()),
                         // The counsellor's channels are PJSIP/<extension>-<n>: the dash keeps counselor1 from counselor10.
@@ -50,10 +60,15 @@ public class PbxSupervisorPager implements SupervisorPager {
                 .plug(OnContext.resume());
     }
 
-    private Uni<Pbx> pbx() {
-        if (!pbx.isResolvable()) {
+    private Uni<PbxOriginates> originates() {
+        if (!originates.isResolvable()) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.PBX_UNAVAILABLE, "risk.pbx.not-configured"));
         }
-        return Uni.createFrom().item(pbx.get());
+        return Uni.createFrom().item(originates.get());
+    }
+
+    /** The PBX of a division's city (this deployment's when no PBX holds that city's queue). */
+    private String pbxOf(String division) {
+        return targets.cityQueue(division).map(directory::holderOf).orElse(directory.mine());
     }
 }

@@ -88,7 +88,8 @@ class RiskAlerts {
             if (target.extension == null) {
                 continue;
             }
-            tx.afterCommit(() -> call(new SupervisorPager.Page(target.username, target.extension, caseId, level))
+            tx.afterCommit(() -> call(new SupervisorPager.Page(target.username, target.extension, caseId, level,
+                            target.division))
                     .map(callId -> "to=" + target.username + ";call=" + callId)
                     .onItem().transformToUni(detail -> record(caseId, division, RiskCaseEvent.Kind.PAGED, detail))
                     .onFailure().recoverWithUni(failure -> record(caseId, division, RiskCaseEvent.Kind.PAGE_FAILED,

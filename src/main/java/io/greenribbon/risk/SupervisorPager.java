@@ -20,8 +20,9 @@ public interface SupervisorPager {
      * @param supervisorExtension the supervisor's phone extension (the {@code extension} claim)
      * @param caseId              the case, for the announcement and the call's variables
      * @param level               the case's level
+     * @param division            the division the supervisor is on duty for: its city's PBX rings the phone
      */
-    record Page(String supervisor, String supervisorExtension, long caseId, RiskLevel level) {
+    record Page(String supervisor, String supervisorExtension, long caseId, RiskLevel level, String division) {
     }
 
     /**
@@ -29,8 +30,9 @@ public interface SupervisorPager {
      * @param counsellorExtension the extension of the counsellor on the live call
      * @param mode                whether the supervisor speaks to the counsellor only, or to both parties
      * @param caseId              the case
+     * @param division            the counsellor's division: its city's PBX carries the live call
      */
-    record Join(String supervisorExtension, String counsellorExtension, JoinMode mode, long caseId) {
+    record Join(String supervisorExtension, String counsellorExtension, JoinMode mode, long caseId, String division) {
     }
 
     enum JoinMode {

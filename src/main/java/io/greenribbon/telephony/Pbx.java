@@ -21,6 +21,12 @@ public interface Pbx {
     boolean linkUp();
 
     /**
+     * The PBX this link serves ({@code greenribbon.telephony.pbx-id}): its systemname, the prefix of its
+     * Uniqueids, and the {@code pbx_id} of its contacts and CDRs.
+     */
+    String id();
+
+    /**
      * The PBX's clock now (AMI Ping's {@code Timestamp}): the clock of every {@link PbxEvent}'s timestamp,
      * of Uniqueids and of CDRs. What the service compares with those times must come from here, not from
      * its own clock.
@@ -60,7 +66,12 @@ public interface Pbx {
      * correlation id; the outcome arrives later as {@link PbxEvent.OriginateResult} with that id, and the
      * originated channel's Uniqueid (hence every later event's) is that id as well.
      */
-    Uni<String> originate(OriginateRequest request);
+    default Uni<String> originate(OriginateRequest request) {
+        return originate(request, "gr-" + java.util.UUID.randomUUID());
+    }
+
+    /** {@link #originate(OriginateRequest)} with the correlation id given (a command another deployment asked for). */
+    Uni<String> originate(OriginateRequest request, String correlationId);
 
     /** Moves a channel to {@code context,exten,priority} (it leaves its bridge; the other side is hung up). */
     Uni<Void> redirect(String channel, String context, String exten, int priority);

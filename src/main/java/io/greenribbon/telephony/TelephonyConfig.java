@@ -20,6 +20,23 @@ public interface TelephonyConfig {
     /** Which replica consumes the PBX's events when several run. */
     Leader leader();
 
+    /**
+     * The PBX this deployment serves: its Asterisk's {@code systemname} (asterisk.conf), which prefixes the
+     * Uniqueid of every channel it creates, or {@code default} for the one PBX of a site that sets none. The
+     * service refuses a PBX that reports another systemname. A lowercase DNS label of at most 19 characters
+     * (Asterisk keeps 19; the Helm chart names resources after it).
+     */
+    @WithDefault("default")
+    String pbxId();
+
+    /**
+     * What the replicas of this deployment share and another deployment claiming the same PBX does not (the
+     * Helm chart sets the release and the PBX). A second deployment for a PBX whose claim is alive stays
+     * unready and sends nothing to it.
+     */
+    @WithDefault("greenribbon")
+    String deploymentId();
+
     interface Agi {
         /** Whether to run the FastAGI server. */
         @WithDefault("true")
@@ -100,12 +117,25 @@ public interface TelephonyConfig {
     }
 
     interface Leader {
-        /** The PostgreSQL advisory lock key that elects the replica consuming AMI events. */
+        /**
+         * The class of the PostgreSQL advisory lock that elects the replica consuming AMI events; the lock is
+         * (this, a hash of {@link #pbxId()}), so deployments of different PBXs elect their leaders apart.
+         */
         @WithDefault("4573038")
-        long lockKey();
+        int lockKey();
 
-        /** How often a replica that does not lead tries to take over, and the leader checks its lock. */
+        /**
+         * How often a replica that does not lead tries to take over, the leader checks its lock, and every
+         * replica renews its deployment's claim on the PBX.
+         */
         @WithDefault("5S")
         Duration checkInterval();
+
+        /**
+         * How long a deployment's claim on its PBX lasts without a renewal before another deployment may
+         * take the PBX over (the first is then presumed gone).
+         */
+        @WithDefault("30S")
+        Duration claimExpiresAfter();
     }
 }

@@ -112,6 +112,9 @@ class CdrRecoveryTest {
         assertThat(answered).containsEntry("source", "RECOVERED").containsEntry("outcome", "ANSWERED")
                 .containsEntry("counsellor_username", "counsellor1").containsEntry("line_id", QIAOXI_LINE)
                 .containsEntry("division_code", "130104").containsEntry("caller_key", hash.of("031166660001"));
+        // Its talk time is the conversation's (60 s), counted from the counsellor's answer, not from the
+        // dialplan's Answer() before the notice (6 s) and the ring (CDR times are whole seconds).
+        assertThat(((Number) answered.get("talk_ms")).longValue()).isBetween(59_000L, 61_000L);
         Map<String, Object> abandoned = awaitClosed(abandonedUnseen.uniqueId());
         assertThat(abandoned).containsEntry("source", "RECOVERED").containsEntry("outcome", "ABANDONED")
                 .containsEntry("answered_at", null).containsEntry("line_id", QIAOXI_LINE)

@@ -3,8 +3,7 @@ package io.greenribbon.hotline;
 import io.greenribbon.telephony.peer.AsteriskPeer;
 import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
-import io.greenribbon.testkit.Databases;
-import io.greenribbon.testkit.FreePorts;
+import io.greenribbon.testkit.ChartEnvironment;
 import io.greenribbon.testkit.PostgresServer;
 import io.greenribbon.testkit.ServiceJvm;
 import io.greenribbon.testkit.TestInfrastructure;
@@ -22,14 +21,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +52,6 @@ import static org.awaitility.Awaitility.await;
 class ServiceRestartIT {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final Path DEMO_SQL = Path.of("src/main/resources/db/demo");
     private static final Duration STARTUP = Duration.ofMinutes(2);
     /** Longer than the test: every call ends when the test hangs it up (PBX time). */
     private static final Duration TALKS_ON = Duration.ofHours(1);
@@ -87,12 +79,14 @@ class ServiceRestartIT {
                 }
             }
         }
-        service = new ServiceJvm(JAR, helmEnvironment(), Path.of("target/service-restart-it"));
-        // The prod profile migrates db/migration only. The demo city goes in once the first JVM has made the
-        // schema, and before the JVM the scenario runs with, which loads the hotline lines when it starts.
+        TestPbx pbx = TestPbx.get();
+        service = new ServiceJvm(JAR, new ChartEnvironment().deployment(pbx.peer.amiPort(), pbx.agiPort,
+                Map.of("GREENRIBBON_JOURNAL_DIRECTORY", JOURNAL.toString())), Path.of("target/service-restart-it"));
+        // The demo city goes in once the first JVM has made the schema, and before the JVM the scenario runs
+        // with, which loads the hotline lines when it starts.
         service.start(STARTUP);
         service.stop();
-        loadDemoCity();
+        ChartEnvironment.loadDemoCity();
         service.start(STARTUP);
         awaitEventLeader();
     }
@@ -193,63 +187,6 @@ class ServiceRestartIT {
         Object depth = given().baseUri(service.baseUri().toString()).get("/q/health/ready").jsonPath()
                 .get("checks.find { it.name == 'pbx-event-journal' }.data.'hotline.depth'");
         return depth == null ? 0 : ((Number) depth).intValue();
-    }
-
-    // ---- the deployment ------------------------------------------------------------------------------
-
-    /**
-     * What the Helm chart's ConfigMap and Secret give the service (templates/configmap.yaml and
-     * deployment.yaml), pointing at this run's PostgreSQL, Keycloak and PBX, with keys made for this run.
-     */
-    private static Map<String, String> helmEnvironment() {
-        TestInfrastructure infrastructure = TestInfrastructure.get();
-        TestPbx pbx = TestPbx.get();
-        Map<String, String> env = new HashMap<>();
-        env.put("GREENRIBBON_DB_JDBC_URL", infrastructure.postgres.jdbcUrl(PostgresServer.DATABASE));
-        env.put("GREENRIBBON_DB_REACTIVE_URL", infrastructure.postgres.reactiveUrl(PostgresServer.DATABASE));
-        env.put("GREENRIBBON_DB_USER", PostgresServer.APP);
-        env.put("GREENRIBBON_DB_PASSWORD", PostgresServer.APP_PASSWORD);
-        env.put("GREENRIBBON_DB_OWNER_USER", PostgresServer.OWNER);
-        env.put("GREENRIBBON_DB_OWNER_PASSWORD", PostgresServer.OWNER_PASSWORD);
-        env.put("GREENRIBBON_DB_CDR_USER", "asterisk_cdr");
-        env.put("GREENRIBBON_OIDC_URL", infrastructure.keycloak.issuer());
-        // The test Keycloak runs without GREENRIBBON_SERVICE_SECRET, so the realm file's default applies.
-        env.put("GREENRIBBON_SERVICE_SECRET", "local-only-service-secret");
-        env.put("GREENRIBBON_WEB_SESSION_SECRET", randomKey());
-        env.put("GREENRIBBON_TELEPHONY_AMI_HOST", "127.0.0.1");
-        env.put("GREENRIBBON_TELEPHONY_AMI_PORT", String.valueOf(pbx.peer.amiPort()));
-        env.put("GREENRIBBON_TELEPHONY_AMI_USERNAME", "greenribbon");
-        env.put("GREENRIBBON_TELEPHONY_AMI_SECRET", TestPbx.AMI_SECRET);
-        env.put("GREENRIBBON_TELEPHONY_AGI_PORT", String.valueOf(pbx.agiPort));
-        env.put("GREENRIBBON_TELEPHONY_AGI_ALLOWED_CLIENTS", "127.0.0.1/32");
-        env.put("GREENRIBBON_CRYPTO_ACTIVE_KEY_ID", "it1");
-        env.put("GREENRIBBON_CRYPTO_KEYS", "it1:" + randomKey());
-        env.put("GREENRIBBON_CRYPTO_CALLER_HMAC_KEY", randomKey());
-        env.put("GREENRIBBON_AUDIT_CHAIN_KEY_ID", "it1");
-        env.put("GREENRIBBON_AUDIT_CHAIN_KEYS", "it1:" + randomKey());
-        env.put("GREENRIBBON_JOURNAL_DIRECTORY", JOURNAL.toString());
-        // Not the chart's: a pod has a network of its own, on a shared machine the service listens on loopback.
-        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.one()));
-        env.put("GREENRIBBON_TELEPHONY_AGI_BIND_ADDRESS", "127.0.0.1");
-        return env;
-    }
-
-    /** A random 256-bit key, base64. */
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    /** The demo city's divisions, counsellors (and roster) and hotline lines, as the schema owner. */
-    private static void loadDemoCity() throws IOException, SQLException {
-        try (Connection c = Databases.asOwner(); Statement s = c.createStatement()) {
-            for (String script : List.of("R__10_demo_divisions.sql", "R__20_demo_counsellors.sql",
-                    "R__40_demo_hotline.sql")) {
-                s.execute(Files.readString(DEMO_SQL.resolve(script)));
-            }
-        }
     }
 
     /** The JVM consumes the PBX's events: it holds the AMI leader lock (a killed JVM's goes with its connection). */

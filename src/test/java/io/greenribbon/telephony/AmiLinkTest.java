@@ -52,7 +52,7 @@ class AmiLinkTest {
     void onlyOneReplicaCanHoldTheEventLeadersLock() throws Exception {
         var db = io.greenribbon.testkit.TestInfrastructure.get().postgres;
         try (var c = db.superuser(io.greenribbon.testkit.PostgresServer.DATABASE);
-             var rs = c.createStatement().executeQuery("SELECT pg_try_advisory_lock(4573038)")) {
+             var rs = c.createStatement().executeQuery("SELECT pg_try_advisory_lock(4573038, hashtext('default'))")) {
             rs.next();
             assertThat(rs.getBoolean(1)).as("a second replica cannot lead while this one does").isFalse();
         }

@@ -56,6 +56,12 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** Starts a new JVM and waits until {@code /q/health/ready} answers 200. */
     public void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
+    /** Starts a new JVM without waiting for it to be ready (a deployment that is to refuse its PBX). */
+    public void launch() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("The service is running already");
         }
@@ -78,7 +84,48 @@ public final class ServiceJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("The service did not start: " + e.getMessage(), e);
         }
-        awaitReady(timeout);
+    }
+
+    /**
+     * Waits until {@code /q/health/ready} answers (with any status) a body that satisfies {@code condition};
+     * returns that body.
+     */
+    public String awaitReadiness(Duration timeout, java.util.function.Predicate<String> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with " + process.exitValue() + ":\n" + logTail(60));
+            }
+            String body = readinessBody();
+            if (body != null && condition.test(body)) {
+                return body;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException("The service's readiness never matched after " + timeout + ":\n"
+                + readinessBody() + "\n" + logTail(60));
+    }
+
+    private String readinessBody() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notYet) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's log so far. */
+    public String logText() {
+        try {
+            return Files.readString(log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private void awaitReady(Duration timeout) {

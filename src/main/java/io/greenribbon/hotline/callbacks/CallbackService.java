@@ -9,6 +9,8 @@ import io.greenribbon.hotline.presence.MemberTargets;
 import io.greenribbon.hotline.routing.RoutingService;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.telephony.Pbx;
+import io.greenribbon.telephony.pbx.PbxDirectory;
+import io.greenribbon.telephony.pbx.PbxOriginates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,25 +20,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Callers to call back, and calling them from the counsellor's own phone. The number is opened only here,
- * handed to Asterisk in the Originate, and never returned to a client.
+ * Callers to call back, and calling them from the counsellor's own phone, on the PBX of the counsellor's city
+ * (where the phone is registered), whichever deployment the request reached. The number is opened only
+ * here, handed to Asterisk in the Originate (sealed on its way through another deployment), and never
+ * returned to a client.
  */
 @ApplicationScoped
 public class CallbackService {
 
     private final CallbackRepository callbacks;
     private final CallbackLedger ledger;
-    private final Pbx pbx;
+    private final PbxOriginates originates;
+    private final PbxDirectory directory;
     private final FieldCipher cipher;
     private final MemberTargets targets;
     private final AccessDecision access;
     private final HotlineConfig config;
 
-    public CallbackService(CallbackRepository callbacks, CallbackLedger ledger, Pbx pbx, FieldCipher cipher,
-                           MemberTargets targets, AccessDecision access, HotlineConfig config) {
+    public CallbackService(CallbackRepository callbacks, CallbackLedger ledger, PbxOriginates originates,
+                           PbxDirectory directory, FieldCipher cipher, MemberTargets targets, AccessDecision access,
+                           HotlineConfig config) {
         this.callbacks = callbacks;
         this.ledger = ledger;
-        this.pbx = pbx;
+        this.originates = originates;
+        this.directory = directory;
         this.cipher = cipher;
         this.targets = targets;
         this.access = access;
@@ -81,7 +88,7 @@ public class CallbackService {
                     }
                     return c;
                 }).call(c -> callbacks.markDialling(id, now)))
-                .chain(c -> pbx.originate(request(c, actor)).plug(OnContext.resume())
+                .chain(c -> originates.originate(phonesPbx(actor), request(c, actor)).plug(OnContext.resume())
                         .onFailure().call(failure -> Panache.withTransaction(() ->
                                 ledger.settle(id, "FAILED", Instant.now()))))
                 .chain(originateId -> Panache.withTransaction(() -> ledger.placed(originateId, id, actor.username())
@@ -95,6 +102,11 @@ public class CallbackService {
                 "Callback " + c.id(), c.lineId() == null ? "" : c.lineId(), config.callbackRingTimeout(),
                 Map.of("HOTLINE_CALLBACK_ID", Long.toString(c.id()), "HOTLINE_CALL_ID", Long.toString(c.contactId()),
                         "HOTLINE_LINE", c.lineId() == null ? "" : c.lineId()));
+    }
+
+    /** The PBX the counsellor's phone is registered on: their city's. */
+    private String phonesPbx(Actor actor) {
+        return targets.cityQueue(actor.division()).map(directory::holderOf).orElse(directory.mine());
     }
 
     /** How long a callback counts as being dialled before another try may start. */

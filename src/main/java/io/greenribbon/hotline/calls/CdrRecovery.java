@@ -26,9 +26,16 @@ import java.util.Optional;
  * Calls the service did not see, from the CDRs Asterisk writes into {@code asterisk_cdr} (cdr_pgsql) even
  * while the service is down: a contact left open is closed with the CDR's end, and a call with no contact
  * at all becomes a RECOVERED contact. A CDR is one bridged segment of the caller's channel; the segments
- * of one call share its Uniqueid. Times in the table are UTC wall-clock time. Once a call's rows are
+ * of one call share its Uniqueid. Times in the table are UTC wall-clock time. Only this deployment's PBX's
+ * rows are recovered (column {@code pbx_id}, from the Uniqueid's systemname prefix). Once a call's rows are
  * turned into (or matched with) a contact, they are marked reconciled and the caller's number is cleared
  * from them: it is kept only sealed, in the contact. Runs on the reconciliation thread (blocking).
+ *
+ * <p>A record's own answer time is the caller's: the dialplan's {@code Answer()}, before the notice and the
+ * queue wait, and Asterisk writes no record of the counsellor's leg (transcripts 03, 10c: one record per
+ * leg pair, the caller's). The counsellor's leg stamps its answer into the pair's record instead
+ * ({@code CDR(counsellor_answered)}, the queues' membergosub), and a call answered by a counsellor counts
+ * from there.
  */
 @ApplicationScoped
 public class CdrRecovery {
@@ -56,7 +63,9 @@ public class CdrRecovery {
                    max(coalesce("end", calldate + make_interval(secs => duration)) AT TIME ZONE 'UTC'),
                    (array_agg(src ORDER BY calldate, id))[1], (array_agg(dst ORDER BY calldate, id))[1],
                    (array_agg(dstchannel ORDER BY calldate, id) FILTER (WHERE %1$s))[1],
-                   (array_agg(coalesce(answer, calldate) AT TIME ZONE 'UTC' ORDER BY calldate, id) FILTER (WHERE %1$s))[1],
+                   (array_agg(coalesce(to_timestamp(nullif(counsellor_answered, 0)),
+                                       coalesce(answer, calldate) AT TIME ZONE 'UTC') ORDER BY calldate, id)
+                       FILTER (WHERE %1$s))[1],
                    coalesce((array_agg(lastapp = 'Dial' AND lastdata LIKE '%%@%%' ORDER BY calldate, id)
                        FILTER (WHERE %1$s))[1], false),
                    (array_agg(userfield ORDER BY calldate, id) FILTER (WHERE userfield <> ''))[1],
@@ -119,16 +128,17 @@ public class CdrRecovery {
     }
 
     /**
-     * Turns the hotline calls since {@code since} whose CDRs are not reconciled yet into contacts (those the
-     * service never saw), completes the caller of contacts it only knew from queue events, and marks the
-     * rows reconciled.
+     * Turns the hotline calls of PBX {@code pbxId} since {@code since} whose CDRs are not reconciled yet into
+     * contacts (those the service never saw), completes the caller of contacts it only knew from queue events,
+     * and marks the rows reconciled.
      */
-    public void recover(Instant since) {
+    public void recover(String pbxId, Instant since) {
         List<CdrCall> calls = Blocking.await(() -> Panache.withSession(() -> Sql.rows(CALLS + """
-                         WHERE reconciled_at IS NULL AND calldate >= (:since AT TIME ZONE 'UTC')
+                         WHERE reconciled_at IS NULL AND pbx_id = :pbx AND calldate >= (:since AT TIME ZONE 'UTC')
                            AND dcontext LIKE 'hotline%' AND dcontext <> :callbacks AND uniqueid <> ''
                          GROUP BY uniqueid ORDER BY 3 LIMIT 500""",
-                "since", Sql.at(since), "callbacks", config.callbackContext()))).stream().map(CdrRecovery::call).toList();
+                "pbx", pbxId, "since", Sql.at(since), "callbacks", config.callbackContext())))
+                .stream().map(CdrRecovery::call).toList();
         int recovered = 0;
         for (CdrCall cdr : calls) {
             if (cdr.hasContact()) {

@@ -15,6 +15,7 @@ import io.greenribbon.hotline.presence.PresenceService;
 import io.greenribbon.hotline.wallboard.WallboardFeed;
 import io.greenribbon.telephony.Pbx;
 import io.greenribbon.telephony.journal.EventJournal;
+import io.greenribbon.telephony.pbx.PbxDirectory;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -39,9 +40,11 @@ import java.util.stream.Collectors;
  * it: the AMI link coming up (first connect, reconnect, Asterisk restart, this replica becoming the
  * leader) and, on the leader, every few minutes in case a command was lost. It re-applies presence to the
  * queues, closes contacts whose calls ended meanwhile, records answers it missed, and recovers calls
- * the service never saw from Asterisk's CDRs. Runs on its own thread, one pass at a time, and not while
- * call events held during a database outage are still being written (they are newer than what a pass
- * would infer; the journal asks for a pass once they are all written).
+ * the service never saw from Asterisk's CDRs. Every step touches only this deployment's PBX's records
+ * (other PBXs' calls and queues, on the same database, are their own deployments' to reconcile). Runs on
+ * its own thread, one pass at a time, and not while call events held during a database outage are still
+ * being written (they are newer than what a pass would infer; the journal asks for a pass once they are
+ * all written).
  */
 @ApplicationScoped
 public class Reconciler {
@@ -62,6 +65,7 @@ public class Reconciler {
     private final HotlineConfig config;
     private final CallerIdentity identity;
     private final EventJournal journal;
+    private final PbxDirectory directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hotline-reconcile");
         t.setDaemon(true);
@@ -73,8 +77,9 @@ public class Reconciler {
     public Reconciler(Pbx pbx, PresenceService presence, PresenceResync resync, PresenceRepository presences,
                       MemberTargets targets, CallLedger ledger, CallbackLedger callbacks, CdrRecovery cdrs,
                       WallboardFeed wallboard, LineDirectory lines, HotlineConfig config, CallerIdentity identity,
-                      EventJournal journal) {
+                      EventJournal journal, PbxDirectory directory) {
         this.journal = journal;
+        this.directory = directory;
         this.lines = lines;
         this.pbx = pbx;
         this.presence = presence;
@@ -135,15 +140,24 @@ public class Reconciler {
         step("calls in progress", () -> callsInProgress(pbxNow.orElseThrow(() ->
                 new IllegalStateException("the PBX does not answer"))));
         // Contacts, events and CDRs all keep the PBX's time; without the link, the service's clock will do.
-        step("calls from CDRs", () -> cdrs.recover(pbxNow.orElseGet(Instant::now).minus(config.cdrLookBack())));
+        step("calls from CDRs", () -> cdrs.recover(pbx.id(),
+                pbxNow.orElseGet(Instant::now).minus(config.cdrLookBack())));
         step("foreign originates", () -> Blocking.await(() -> Panache.withTransaction(() ->
                 callbacks.forgetForeign(Instant.now().minus(Duration.ofMinutes(10))))));
         wallboard.touch();
     }
 
+    /** The PBX's queues follow presence; the queues it holds are recorded for the other deployments. */
     private void presence() {
         List<io.greenribbon.hotline.presence.MemberTarget> desired = Blocking.await(presence::desiredMembership);
-        resync.resync(desired).await().atMost(PBX_WAIT);
+        PresenceResync.Report report = resync.resync(desired).await().atMost(PBX_WAIT);
+        directory.report(report.queues());
+        Set<String> nowhere = desired.stream().flatMap(t -> t.queues().stream())
+                .filter(q -> !report.queues().contains(q) && directory.isMine(q))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!nowhere.isEmpty()) {
+            LOG.warnf("Counsellors are signed in for queues no PBX has (queues.conf): %s", nowhere);
+        }
     }
 
     /** The PBX's clock now, which every time of a call is in; empty when the PBX does not answer. */
@@ -163,7 +177,8 @@ public class Reconciler {
         Map<String, List<Pbx.ActiveChannel>> legs = channels.stream()
                 .filter(c -> c.linkedId() != null && !c.linkedId().equals(c.uniqueId()))
                 .collect(Collectors.groupingBy(Pbx.ActiveChannel::linkedId));
-        List<CallLedger.OpenCall> open = Blocking.await(() -> Panache.withSession(() -> ledger.openCalls(snapshot, 1000)));
+        List<CallLedger.OpenCall> open = Blocking.await(() -> Panache.withSession(() ->
+                ledger.openCalls(pbx.id(), snapshot, 1000)));
         int closed = 0;
         for (CallLedger.OpenCall call : open) {
             if (!alive.contains(call.uniqueId())) {

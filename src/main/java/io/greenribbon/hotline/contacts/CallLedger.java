@@ -194,12 +194,15 @@ public class CallLedger {
     public record OpenCall(long id, String uniqueId, String lineId, boolean answered, String counsellorUsername) {
     }
 
-    /** The calls still open that began before {@code before}, oldest first. */
-    public Uni<List<OpenCall>> openCalls(Instant before, int limit) {
+    /**
+     * The calls of PBX {@code pbxId} still open that began before {@code before}, oldest first. Only that PBX
+     * can tell whether they go on: other PBXs' calls are not in its channel list.
+     */
+    public Uni<List<OpenCall>> openCalls(String pbxId, Instant before, int limit) {
         return Sql.rows("""
                         SELECT id, call_uniqueid, line_id, answered_at IS NOT NULL, counsellor_username
-                        FROM hotline_contact WHERE status = 'OPEN' AND offered_at < :before
-                        ORDER BY offered_at LIMIT :limit""", "before", at(before), "limit", limit)
+                        FROM hotline_contact WHERE status = 'OPEN' AND pbx_id = :pbx AND offered_at < :before
+                        ORDER BY offered_at LIMIT :limit""", "pbx", pbxId, "before", at(before), "limit", limit)
                 .map(rows -> rows.stream().map(r -> new OpenCall(Sql.number(r[0]), (String) r[1], (String) r[2],
                         Boolean.TRUE.equals(r[3]), (String) r[4])).toList());
     }

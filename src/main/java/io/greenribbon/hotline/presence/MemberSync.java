@@ -1,6 +1,7 @@
 package io.greenribbon.hotline.presence;
 
 import io.greenribbon.telephony.Pbx;
+import io.greenribbon.telephony.pbx.PbxDirectory;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -16,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Makes Asterisk's queues follow the service's presence, one counsellor at a time: the commands for one
  * counsellor never interleave, and when the presence changes again while commands run, only the latest
- * target is applied next. The periodic and reconnect resynchronisation ({@link PresenceResync}) catches
- * whatever a lost command left behind.
+ * target is applied next. Only this deployment's PBX's queues are commanded from here; a change for queues
+ * another PBX of the province holds goes to that PBX's deployment ({@link PresenceRelay}). The periodic and
+ * reconnect resynchronisation ({@link PresenceResync}) catches whatever a lost command left behind.
  */
 @ApplicationScoped
 public class MemberSync {
@@ -25,6 +27,8 @@ public class MemberSync {
     private static final Logger LOG = Logger.getLogger(MemberSync.class);
 
     private final Pbx pbx;
+    private final PbxDirectory directory;
+    private final PresenceRelay relay;
     private final Map<String, Slot> slots = new HashMap<>();
 
     /** The latest target of one counsellor and whether commands for it are running. */
@@ -35,17 +39,47 @@ public class MemberSync {
         boolean running;
     }
 
-    public MemberSync(Pbx pbx) {
+    public MemberSync(Pbx pbx, PbxDirectory directory, PresenceRelay relay) {
         this.pbx = pbx;
+        this.directory = directory;
+        this.relay = relay;
     }
 
     /**
      * Applies {@code target} to Asterisk. {@code leaving} are queues the counsellor was in before and must
-     * leave (e.g. its former line's, or all of them when going offline).
+     * leave (e.g. its former line's, or all of them when going offline). The queues of another PBX are handed
+     * to its deployment.
      *
-     * @return true once Asterisk holds this target (or a later one), false when a command failed
+     * @return true once the PBXs hold this target (or a later one), or have been handed it; false when a
+     * command failed
      */
     public Uni<Boolean> apply(MemberTarget target, List<String> leaving) {
+        List<String> all = new ArrayList<>(target.queues());
+        all.addAll(leaving);
+        Map<String, List<String>> elsewhere = directory.elsewhere(all);
+        Uni<Boolean> handedOver = Uni.createFrom().item(true);
+        for (Map.Entry<String, List<String>> other : elsewhere.entrySet()) {
+            List<String> theirLeaving = leaving.stream().filter(other.getValue()::contains).toList();
+            handedOver = handedOver.chain(ok -> relay.handOver(other.getKey(), target.username(), theirLeaving)
+                    .replaceWith(ok).onFailure().recoverWithItem(failure -> {
+                        LOG.warnf("Queue membership of %s not handed to PBX %s (resynchronised there later): %s",
+                                target.username(), other.getKey(), failure.getMessage());
+                        return false;
+                    }));
+        }
+        return handedOver.chain(ok -> applyHere(target, leaving).map(here -> ok && here));
+    }
+
+    /**
+     * Applies {@code target} to this deployment's PBX only: its queues of the target and of {@code leaving}
+     * (what another deployment handed over).
+     */
+    public Uni<Boolean> applyHere(MemberTarget fullTarget, List<String> fullLeaving) {
+        MemberTarget target = fullTarget.within(directory::isMine);
+        List<String> leaving = fullLeaving.stream().filter(directory::isMine).toList();
+        if (target.offline() && leaving.isEmpty() && !fullTarget.offline()) {
+            return Uni.createFrom().item(true);
+        }
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         boolean start;
         synchronized (slots) {

@@ -17,4 +17,9 @@ public record MemberTarget(String username, String memberInterface, List<String>
     public boolean offline() {
         return queues.isEmpty();
     }
+
+    /** The same target in those of its queues that {@code kept} keeps (a PBX's share of it). */
+    public MemberTarget within(java.util.function.Predicate<String> kept) {
+        return new MemberTarget(username, memberInterface, queues.stream().filter(kept).toList(), paused, reason);
+    }
 }

@@ -31,6 +31,15 @@ public class MemberTargets {
         return own.equals(city) ? List.of(city) : List.of(own, city);
     }
 
+    /**
+     * The city queue of a division (its first four digits): the queue every PBX of a province holds for its
+     * own city only, so the PBX where that division's phones are registered. Empty above city level.
+     */
+    public java.util.Optional<String> cityQueue(String division) {
+        return division == null || division.length() < 4 ? java.util.Optional.empty()
+                : java.util.Optional.of(config.queuePrefix() + division.substring(0, 4));
+    }
+
     public String memberInterface(String extension) {
         return config.phoneTechnology() + extension;
     }

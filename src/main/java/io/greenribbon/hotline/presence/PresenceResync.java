@@ -10,12 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Brings Asterisk's hotline queues back to the service's presence after a reconnect, an Asterisk
+ * Brings this deployment's PBX's hotline queues back to the service's presence after a reconnect, an Asterisk
  * restart, a service restart, or a lost command: adds missing members, removes strays, fixes pause
- * states and reasons.
+ * states and reasons. Only the queues the PBX has are its business: a counsellor whose queues are on another
+ * PBX of the province is that PBX's deployment's to place.
  */
 @ApplicationScoped
 public class PresenceResync {
@@ -30,8 +33,12 @@ public class PresenceResync {
         this.targets = targets;
     }
 
-    /** What a resynchronisation changed. */
-    public record Report(int added, int removed, int repaused) {
+    /** What a resynchronisation changed, and the hotline queues the PBX has. */
+    public record Report(int added, int removed, int repaused, Set<String> queues) {
+        public Report {
+            queues = Set.copyOf(queues);
+        }
+
         public boolean changedAnything() {
             return added + removed + repaused > 0;
         }
@@ -40,15 +47,20 @@ public class PresenceResync {
     /** Compares {@code desired} (every signed-in counsellor) with QueueStatus and sends the differences. */
     public Uni<Report> resync(List<MemberTarget> desired) {
         return pbx.queueStatus().chain(queues -> {
+            Set<String> held = new TreeSet<>();
             Map<String, Pbx.QueueMemberState> actual = new HashMap<>();
-            queues.stream().filter(q -> targets.isHotlineQueue(q.name()))
-                    .flatMap(q -> q.members().stream())
-                    .forEach(m -> actual.put(key(m.queue(), m.memberInterface()), m));
+            queues.stream().filter(q -> targets.isHotlineQueue(q.name())).forEach(q -> {
+                held.add(q.name());
+                q.members().forEach(m -> actual.put(key(m.queue(), m.memberInterface()), m));
+            });
             List<Supplier<Uni<Void>>> commands = new ArrayList<>();
             int added = 0;
             int repaused = 0;
             for (MemberTarget target : desired) {
                 for (String queue : target.queues()) {
+                    if (!held.contains(queue)) {
+                        continue;
+                    }
                     Pbx.QueueMemberState member = actual.remove(key(queue, target.memberInterface()));
                     if (member == null) {
                         added++;
@@ -67,7 +79,7 @@ public class PresenceResync {
                 }
             }
             actual.values().forEach(stray -> commands.add(() -> pbx.queueRemove(stray.queue(), stray.memberInterface())));
-            Report report = new Report(added, actual.size(), repaused);
+            Report report = new Report(added, actual.size(), repaused, held);
             return runAll(commands).replaceWith(report);
         }).invoke(report -> {
             if (report.changedAnything()) {

@@ -225,6 +225,17 @@ public class PresenceService {
         });
     }
 
+    /**
+     * Places one counsellor in this deployment's PBX's queues as the database has them, and takes them out of
+     * {@code leaving} there: another deployment changed their presence ({@link PresenceRelay}). Completes once
+     * the PBX holds it.
+     */
+    Uni<Void> placeHere(String username, List<String> leaving) {
+        return Panache.withSession(() -> presences.findById(username)).chain(p -> p == null
+                ? Uni.createFrom().voidItem()
+                : sync.applyHere(targets.of(p), leaving).replaceWithVoid());
+    }
+
     /** Pushes the service's state of one counsellor to Asterisk again. */
     public Uni<Void> reassert(String username) {
         return Panache.withSession(() -> presences.findById(username)).invoke(p -> {

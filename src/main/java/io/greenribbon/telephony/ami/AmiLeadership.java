@@ -2,6 +2,7 @@ package io.greenribbon.telephony.ami;
 
 import io.agroal.api.AgroalDataSource;
 import io.greenribbon.telephony.TelephonyConfig;
+import io.greenribbon.telephony.pbx.PbxClaim;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,16 +19,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Elects the one replica that consumes AMI events into the domain: it holds a PostgreSQL session-level
- * advisory lock on a connection it keeps open. If that connection breaks, the lock is released by
- * PostgreSQL and another replica takes over within a check interval. Every replica keeps its AMI link
- * (to send commands) and serves FastAGI.
+ * advisory lock on a connection it keeps open, keyed by the PBX ({@code leader.lock-key}, a hash of the
+ * pbx-id), so the deployments of a province elect one leader per PBX. If that connection breaks, the lock
+ * is released by PostgreSQL and another replica takes over within a check interval. Only a deployment that
+ * holds its claim on the PBX ({@link PbxClaim}) leads. Every replica keeps its AMI link (to send commands)
+ * and serves FastAGI.
  *
  * <p>When the lock's connection breaks because the database itself is down or restarting, nobody can hold
  * the lock, and the PBX's events must still reach the journal that keeps them until the database is back:
  * the leader goes on consuming them ("holding over") and takes its lock back as soon as the database
- * answers; only if another replica took it first does it stop. A replica that could not reach the
- * database waits one check interval once it can before it tries the lock, so that the former leader, with
- * the events it held, takes it back first.
+ * answers; only if another replica took it first does it stop. (The claim, which cannot be renewed either,
+ * stays as it was.) A replica that could not reach the database waits one check interval once it can
+ * before it tries the lock, so that the former leader, with the events it held, takes it back first.
  */
 @ApplicationScoped
 public class AmiLeadership {
@@ -38,6 +41,7 @@ public class AmiLeadership {
     private final TelephonyConfig config;
     private final PbxEventDispatcher dispatcher;
     private final AmiLink link;
+    private final PbxClaim claim;
     private ScheduledExecutorService timer;
     private Connection connection;
     private volatile boolean leader;
@@ -46,11 +50,13 @@ public class AmiLeadership {
 
     private enum Attempt { TAKEN, HELD_ELSEWHERE, UNREACHABLE }
 
-    public AmiLeadership(AgroalDataSource dataSource, TelephonyConfig config, PbxEventDispatcher dispatcher, AmiLink link) {
+    public AmiLeadership(AgroalDataSource dataSource, TelephonyConfig config, PbxEventDispatcher dispatcher, AmiLink link,
+                         PbxClaim claim) {
         this.dataSource = dataSource;
         this.config = config;
         this.dispatcher = dispatcher;
         this.link = link;
+        this.claim = claim;
     }
 
     void start(@Observes StartupEvent event) {
@@ -92,6 +98,13 @@ public class AmiLeadership {
     }
 
     private void checkOnce() {
+        if (!claim.held()) {
+            if (leader) {
+                holdingOver = false;
+                lost("another deployment serves PBX " + config.pbxId());
+            }
+            return;
+        }
         if (leader) {
             if (!holdingOver && connection != null && stillHeld()) {
                 return;
@@ -147,8 +160,9 @@ public class AmiLeadership {
                 connection = dataSource.getConnection();
                 connection.setAutoCommit(true);
             }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                ps.setLong(1, config.leader().lockKey());
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+                ps.setInt(1, config.leader().lockKey());
+                ps.setString(2, config.pbxId());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() && rs.getBoolean(1) ? Attempt.TAKEN : Attempt.HELD_ELSEWHERE;
                 }

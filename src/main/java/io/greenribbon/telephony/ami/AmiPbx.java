@@ -40,7 +40,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,11 +53,13 @@ import java.util.function.Supplier;
 public class AmiPbx implements Pbx {
 
     private final AmiLink link;
+    private final String pbxId;
     private final long timeoutMillis;
     private final ExecutorService commands;
 
     public AmiPbx(AmiLink link, TelephonyConfig config) {
         this.link = link;
+        this.pbxId = config.pbxId();
         this.timeoutMillis = config.ami().actionTimeout().toMillis();
         AtomicInteger n = new AtomicInteger();
         this.commands = Executors.newFixedThreadPool(config.ami().commandThreads(), r -> {
@@ -75,6 +76,11 @@ public class AmiPbx implements Pbx {
     @Override
     public boolean linkUp() {
         return link.up();
+    }
+
+    @Override
+    public String id() {
+        return pbxId;
     }
 
     @Override
@@ -137,8 +143,7 @@ public class AmiPbx implements Pbx {
     }
 
     @Override
-    public Uni<String> originate(OriginateRequest request) {
-        String id = "gr-" + UUID.randomUUID();
+    public Uni<String> originate(OriginateRequest request, String id) {
         OriginateAction a = new OriginateAction();
         a.setChannel(request.channel());
         a.setContext(request.context());

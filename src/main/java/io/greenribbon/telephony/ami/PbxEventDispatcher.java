@@ -22,7 +22,7 @@ import java.util.function.Function;
  * The one thread that turns AMI events into {@link PbxEvent}s and hands them to every
  * {@link PbxEventListener} bean, in Asterisk's order. The AMI reader only enqueues (a slow listener must
  * not stall Asterisk-Java's reader, or its actions time out). Events reach the listeners only while this
- * replica leads; the others drop them.
+ * replica leads, and only from a PBX the link has confirmed as this deployment's; the others drop them.
  */
 @ApplicationScoped
 public class PbxEventDispatcher {
@@ -33,6 +33,7 @@ public class PbxEventDispatcher {
     private final BlockingQueue<Object> queue;
     private final PbxEventTranslator translator = new PbxEventTranslator(ZoneOffset.UTC);
     private volatile boolean leading;
+    private volatile boolean pbxConfirmed;
     private volatile Function<Object, Optional<PbxEvent>> preprocessor = item -> Optional.empty();
     private List<PbxEventListener> listeners;
     private Thread thread;
@@ -64,8 +65,11 @@ public class PbxEventDispatcher {
         }
     }
 
-    /** A link event or another event the service makes itself. */
-    void publish(PbxEvent event) {
+    /**
+     * An event the service makes itself (the link's, or the outcome of a command another deployment asked this
+     * one to send), delivered in order with the PBX's own.
+     */
+    public void publish(PbxEvent event) {
         try {
             queue.put(event);
         } catch (InterruptedException e) {
@@ -84,6 +88,11 @@ public class PbxEventDispatcher {
 
     void leading(boolean leading) {
         this.leading = leading;
+    }
+
+    /** Whether the PBX the link is logged in to is this deployment's (its events may be heard). */
+    void pbxConfirmed(boolean confirmed) {
+        this.pbxConfirmed = confirmed;
     }
 
     public boolean leading() {
@@ -117,7 +126,8 @@ public class PbxEventDispatcher {
                 if (event instanceof PbxEvent.PbxLinkDown) {
                     translator.forget();
                 }
-                if (event != null && leading) {
+                boolean linkEvent = event instanceof PbxEvent.PbxLinkUp || event instanceof PbxEvent.PbxLinkDown;
+                if (event != null && leading && (pbxConfirmed || linkEvent || !(item instanceof ManagerEvent))) {
                     deliver(event);
                 }
             } catch (RuntimeException e) {

@@ -147,7 +147,7 @@ final class AmiActions {
         s.send(AmiMessage.response("Success", a)
                 .add("AMIversion", "11.0.0")
                 .add("AsteriskVersion", FastAgiClient.VERSION)
-                .add("SystemName", "")
+                .add("SystemName", core.config.systemName())
                 .add("CoreMaxCalls", 0)
                 .add("CoreMaxLoadAvg", "0.000000")
                 .add("CoreRunUser", "")

@@ -117,10 +117,16 @@ final class Apps {
                 core.cdr.userfield(c, value);
                 return;
             }
+            case "CDR" -> throw new IllegalStateException("CDR() needs a name");
             case "GLOBAL" -> throw new IllegalStateException("GLOBAL() needs a name");
             default -> {
                 if (f.startsWith("LOCAL(")) {
                     GosubApps.setLocal(core, c, function.substring(function.indexOf('(') + 1, function.length() - 1).strip(),
+                            value);
+                    return;
+                }
+                if (f.startsWith("CDR(")) {
+                    core.cdr.variable(c, function.substring(function.indexOf('(') + 1, function.lastIndexOf(')')).strip(),
                             value);
                     return;
                 }

@@ -19,11 +19,15 @@ import java.util.Map;
  */
 public final class AsteriskPeer implements AutoCloseable {
 
+    /** The placeholder of telephony/asterisk.conf's systemname. */
+    public static final String SYSTEM_NAME = "__PBX_SYSTEM_NAME__";
+
     /** How to start the peer. */
     public static final class Options {
         Path configDir = Path.of("telephony");
         Path extraConfigDir;
-        final Map<String, String> siteValues = new LinkedHashMap<>();
+        /** The site's placeholder values; a PBX that sets no systemname unless told otherwise. */
+        final Map<String, String> siteValues = new LinkedHashMap<>(Map.of(SYSTEM_NAME, ""));
         final Map<String, Duration> sounds = new LinkedHashMap<>(Map.of(
                 "greenribbon/confidentiality", Duration.ofSeconds(6),
                 "greenribbon/press-1-if-in-danger", Duration.ofSeconds(4),
@@ -53,6 +57,14 @@ public final class AsteriskPeer implements AutoCloseable {
         public Options site(String placeholder, String value) {
             siteValues.put(placeholder, value);
             return this;
+        }
+
+        /**
+         * asterisk.conf's systemname (its placeholder's value): the prefix of the PBX's Uniqueids and the
+         * SystemName header of its events, as a PBX of a province has it.
+         */
+        public Options systemName(String name) {
+            return site(SYSTEM_NAME, name);
         }
 
         public Options sound(String file, Duration length) {
@@ -156,6 +168,11 @@ public final class AsteriskPeer implements AutoCloseable {
 
     public AgiNetwork agiNetwork() {
         return agiNetwork;
+    }
+
+    /** asterisk.conf's systemname; empty when the PBX sets none. */
+    public String systemName() {
+        return config.systemName();
     }
 
     public PbxClock clock() {

@@ -35,6 +35,9 @@ final class CdrEngine {
         String userfield;
         /** A record of the h extension alone: it is dispatched after the channel's Hangup. */
         boolean hExtension;
+        /** CDR(name)=value of party A and, where A has none of that name, of party B (cdr.c). */
+        final java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+        final java.util.Map<String, String> partyBVariables = new java.util.LinkedHashMap<>();
 
         Record(PeerChannel a, long start) {
             this.a = a;
@@ -91,6 +94,35 @@ final class CdrEngine {
                 r.userfield = value;
             }
         }
+    }
+
+    /**
+     * CDR(name)=value on channel {@code c}: cdr.c's ast_cdr_setvar sets it on every record not finalized (and
+     * the last) where {@code c} is party A, and as a party B variable where it is party B: a queue member's
+     * leg writing CDR(x) writes into the caller's record with it.
+     */
+    void variable(PeerChannel c, String name, String value) {
+        for (List<Record> list : core.cdrRecords.values()) {
+            for (int i = 0; i < list.size(); i++) {
+                Record r = list.get(i);
+                boolean open = !r.finished || i == list.size() - 1;
+                if (!open) {
+                    continue;
+                }
+                if (r.a == c) {
+                    r.variables.put(name.toLowerCase(java.util.Locale.ROOT), value);
+                } else if (c.name.equals(r.dstChannel)) {
+                    r.partyBVariables.put(name.toLowerCase(java.util.Locale.ROOT), value);
+                }
+            }
+        }
+    }
+
+    /** A variable of the record as backends see it: party A's, else party B's. */
+    static String variable(Record r, String name) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        String a = r.variables.get(key);
+        return a != null ? a : r.partyBVariables.get(key);
     }
 
     void answered(PeerChannel a, long micros) {

@@ -22,14 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes CDRs into PostgreSQL the way cdr_pgsql does: it reads the table's columns from pg_catalog once,
  * fills each column named like a CDR field (calldate/start, answer, end, clid, src, dst, dcontext, channel,
  * dstchannel, lastapp, lastdata, duration, billsec, disposition, amaflags, accountcode, uniqueid, linkedid,
- * userfield, peeraccount, sequence) and leaves the others to their defaults. Times are wall-clock time in
- * the configured zone (cdr_pgsql.conf {@code timezone}), as text.
+ * userfield, peeraccount, sequence), each other column from the CDR variable of its name (CDR(name)=...,
+ * party A's or party B's) when the record has one, and leaves the rest to their defaults (a generated
+ * column too). Times are wall-clock time in the configured zone (cdr_pgsql.conf {@code timezone}), as text;
+ * a variable for an integer column that is not a number is written as 0, as cdr_pgsql does.
  */
 public final class CdrWriter implements AutoCloseable {
 
     private record Column(String name, String type, boolean notNull, boolean hasDefault) {
     }
 
+    /** What cdr_pgsql's sscanf("%lld") takes from a value for an integer column. */
+    private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile("\\s*[-+]?\\d+");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String url;
@@ -96,6 +100,10 @@ public final class CdrWriter implements AutoCloseable {
         List<Object> values = new ArrayList<>();
         for (Column col : columns) {
             Object value = value(col.name(), r, linkedId, seq);
+            if (value != null && col.type().startsWith("int")) {
+                java.util.regex.Matcher number = LEADING_INTEGER.matcher(value.toString());
+                value = number.lookingAt() ? number.group() : "0";
+            }
             if (value == null) {
                 if (col.notNull() && !col.hasDefault()) {
                     names.add('"' + col.name() + '"');
@@ -138,7 +146,7 @@ public final class CdrWriter implements AutoCloseable {
             case "uniqueid" -> r.a.uniqueId;
             case "linkedid" -> linkedId;
             case "sequence" -> seq;
-            default -> null;
+            default -> CdrEngine.variable(r, column);
         };
     }
 

@@ -28,6 +28,34 @@ final class DialplanRunner {
         this.apps = Apps.all();
     }
 
+    /**
+     * Runs {@code context,s,1} on {@code channel} as a Gosub() to its {@code Return()}, which puts the channel
+     * back where it was: a subroutine an application runs on a channel that is not in the dialplan
+     * (app_queue's membergosub on the member's leg, ast_app_exec_sub). Lock held.
+     */
+    static void gosub(PbxCore core, PeerChannel channel, String context) {
+        String app = channel.app;
+        String appData = channel.appData;
+        int depth = channel.gosubStack.size();
+        channel.gosubStack.push(new PeerChannel.Frame(channel.context, channel.exten, channel.priority));
+        channel.context = context;
+        channel.exten = "s";
+        channel.priority = 1;
+        DialplanRunner runner = new DialplanRunner(core, channel);
+        try {
+            while (channel.gosubStack.size() > depth && !channel.hangupRequested) {
+                Dialplan.Step step = core.config.dialplan().step(channel.context, channel.exten, channel.priority)
+                        .orElseThrow(() -> new IllegalStateException("Gosub " + context + " ran off its end"));
+                if (runner.execute(step, true) == Outcome.NEXT) {
+                    channel.priority++;
+                }
+            }
+        } finally {
+            channel.app = app;
+            channel.appData = appData;
+        }
+    }
+
     static void start(PbxCore core, PeerChannel channel) {
         DialplanRunner runner = new DialplanRunner(core, channel);
         core.startThread(runner::run);

@@ -106,6 +106,9 @@ final class PbxCore {
         AmiMessage m = event.copy().eventClass(eventClass);
         m.insert(1, "Privilege", eventClass + ",all");
         m.insert(2, "Timestamp", PbxClock.timestamp(clock.nowMicros()));
+        if (!config.systemName().isEmpty()) {
+            m.insert(3, "SystemName", config.systemName());
+        }
         for (AmiSession s : sessions) {
             s.deliverEvent(m);
         }
@@ -169,12 +172,17 @@ final class PbxCore {
 
     // ---- channels ----------------------------------------------------------------------------------
 
-    /** A new channel, {@code PJSIP/<endpoint>-<8 hex>} (or another technology's name), with its Uniqueid. */
+    /**
+     * A new channel, {@code PJSIP/<endpoint>-<8 hex>} (or another technology's name), with its Uniqueid: the
+     * epoch and a counter, prefixed with the systemname when asterisk.conf sets one (channel.c); an
+     * Originate's ChannelId is taken as it is.
+     */
     PeerChannel newChannel(String tech, String resource, String linkedId, String channelId) {
         int n = nameCounters.computeIfAbsent(tech, k -> new AtomicInteger()).getAndIncrement();
         String name = tech + "/" + resource + "-" + String.format("%08x", n);
         long now = clock.nowMicros();
-        String uniqueId = channelId != null ? channelId : (now / 1_000_000L) + "." + uniqueCounter;
+        String system = config.systemName().isEmpty() ? "" : config.systemName() + "-";
+        String uniqueId = channelId != null ? channelId : system + (now / 1_000_000L) + "." + uniqueCounter;
         uniqueCounter++;
         PeerChannel c = new PeerChannel(name, uniqueId, linkedId != null ? linkedId : uniqueId, resource, now);
         channels.put(name, c);

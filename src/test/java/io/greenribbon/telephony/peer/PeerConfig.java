@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The peer's configuration, read from the same files a real Asterisk reads: extensions.conf (the
- * dialplan it runs), queues.conf, manager.conf (AMI users and their rights) and pjsip.conf (endpoints),
- * with the site's placeholder values filled in.
+ * dialplan it runs), queues.conf, manager.conf (AMI users and their rights), pjsip.conf (endpoints) and
+ * asterisk.conf (its systemname), with the site's placeholder values filled in.
  */
 public final class PeerConfig {
 
@@ -91,12 +91,14 @@ public final class PeerConfig {
     private final boolean phonesRegistered;
     private final Optional<ConfFile.Section> modules;
     private final boolean cdrEndsBeforeHExten;
+    private final String systemName;
 
     private PeerConfig(Dialplan dialplan, ConfFile queuesConf, ConfFile pjsipConf, Map<String, AmiUser> amiUsers,
                        Map<String, Duration> sounds, boolean phonesRegistered, Optional<ConfFile.Section> modules,
-                       boolean cdrEndsBeforeHExten) {
+                       boolean cdrEndsBeforeHExten, String systemName) {
         this.modules = modules;
         this.cdrEndsBeforeHExten = cdrEndsBeforeHExten;
+        this.systemName = systemName;
         this.dialplan = dialplan;
         this.queuesConf = queuesConf;
         this.pjsipConf = pjsipConf;
@@ -166,7 +168,14 @@ public final class PeerConfig {
         boolean endBeforeH = !Files.isRegularFile(dir.resolve("cdr.conf")) || load.apply("cdr.conf").concreteSections()
                 .stream().filter(x -> x.name().equals("general")).findFirst().flatMap(x -> x.get("endbeforehexten"))
                 .map(PeerQueue::yes).orElse(true);
-        return new PeerConfig(dialplan, queues, pjsip, users, sounds, phonesRegistered, modules, endBeforeH);
+        String systemName = "";
+        if (Files.isRegularFile(dir.resolve("asterisk.conf"))) {
+            ConfFile asterisk = load.apply("asterisk.conf");
+            systemName = asterisk.section("options").map(asterisk::settings)
+                    .map(o -> o.getOrDefault("systemname", "")).orElse("").strip();
+        }
+        return new PeerConfig(dialplan, queues, pjsip, users, sounds, phonesRegistered, modules, endBeforeH,
+                systemName);
     }
 
     /**
@@ -214,6 +223,14 @@ public final class PeerConfig {
 
     public Map<String, AmiUser> amiUsers() {
         return amiUsers;
+    }
+
+    /**
+     * asterisk.conf's systemname, empty when unset: the prefix of every Uniqueid ({@code sjz-1796647500.35})
+     * and the {@code SystemName} header of every event.
+     */
+    public String systemName() {
+        return systemName;
     }
 
     Optional<Duration> sound(String file) {

@@ -57,6 +57,8 @@ final class PeerQueue {
     final boolean setQueueEntryVar;
     final boolean setQueueVar;
     final String musicClass;
+    /** membergosub: a context run (from s,1 to its Return) on the member's channel once it answers. */
+    final String memberGosub;
     final Map<String, Member> members = new LinkedHashMap<>();
     final List<QueueApp.Entry> callers = new ArrayList<>();
     int completed;
@@ -82,6 +84,7 @@ final class PeerQueue {
         this.leaveWhenEmpty = emptyRule(s.getOrDefault("leavewhenempty", "no"), false);
         this.maxlen = Integer.parseInt(s.getOrDefault("maxlen", "0"));
         this.weight = Integer.parseInt(s.getOrDefault("weight", "0"));
+        this.memberGosub = s.getOrDefault("membergosub", "").strip();
         this.setInterfaceVar = yes(s.getOrDefault("setinterfacevar", "no"));
         this.setQueueEntryVar = yes(s.getOrDefault("setqueueentryvar", "no"));
         this.setQueueVar = yes(s.getOrDefault("setqueuevar", "no"));

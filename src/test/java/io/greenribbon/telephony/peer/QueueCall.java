@@ -172,6 +172,10 @@ final class QueueCall {
             queueVars(core, q, a);
             queueVars(core, q, leg);
         }
+        if (!q.memberGosub.isEmpty()) {
+            // app_queue runs the membergosub on the member's channel, the caller on hold, before AgentConnect.
+            DialplanRunner.gosub(core, leg, q.memberGosub);
+        }
         member.ringing = false;
         core.endpointChanged(core.endpoints.get(leg.endpoint));
         int position = QueueApp.remove(core, entry);
