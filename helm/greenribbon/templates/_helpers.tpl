@@ -69,6 +69,46 @@ app.kubernetes.io/component: service
 {{- end }}
 
 {{/*
+The service's Deployments: one per PBX of telephony.pbxs (a province; named <fullname>-<pbx id>), or one for
+telephony.ami (named <fullname>). Each item: name, pbx (its pbx-id), province (one of several), and for a
+province's PBX its amiHost, amiPort and city. Read with fromYamlArray.
+*/}}
+{{- define "greenribbon.pbxDeployments" -}}
+{{- $full := include "greenribbon.fullname" . }}
+{{- if .Values.telephony.pbxs }}
+{{- $seen := dict }}
+{{- range .Values.telephony.pbxs }}
+{{- if hasKey $seen .id }}
+{{- fail (printf "telephony.pbxs lists PBX %s twice: each PBX has one deployment" .id) }}
+{{- end }}
+{{- $_ := set $seen .id true }}
+- name: {{ printf "%s-%s" ($full | trunc (int (sub 62 (len .id))) | trimSuffix "-") .id | quote }}
+  pbx: {{ .id | quote }}
+  province: true
+  amiHost: {{ .ami.host | quote }}
+  amiPort: {{ .ami.port | default $.Values.telephony.ami.port | quote }}
+  city: {{ .city | quote }}
+{{- end }}
+{{- else }}
+- name: {{ $full | quote }}
+  pbx: {{ .Values.telephony.pbxId | quote }}
+  province: false
+{{- end }}
+{{- end }}
+
+{{/*
+The labels that select the pods of one PBX's Deployment: the service's, and in a province the PBX's too (so
+the Deployments of one release never share pods; the Services still select them all). Call with
+(dict "ctx" $ "d" <an item of greenribbon.pbxDeployments>).
+*/}}
+{{- define "greenribbon.deploymentSelectorLabels" -}}
+{{ include "greenribbon.selectorLabels" .ctx }}
+{{- if .d.province }}
+greenribbon.io/pbx: {{ .d.pbx | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
 Labels of the Keycloak objects, and the subset that selects its pods.
 */}}
 {{- define "greenribbon.keycloak.labels" -}}
@@ -197,26 +237,27 @@ Asterisk sources admitted by the FastAGI load balancer.
 {{- end }}
 
 {{/*
-Pod anti-affinity of the service from podAntiAffinityPreset.
+Pod anti-affinity of the service from podAntiAffinityPreset, among the pods of one Deployment. Call with
+(dict "ctx" $ "selector" <its selector labels>).
 */}}
 {{- define "greenribbon.affinity" -}}
-{{- if .Values.affinity }}
-{{- toYaml .Values.affinity }}
-{{- else if eq .Values.podAntiAffinityPreset "hard" }}
+{{- if .ctx.Values.affinity }}
+{{- toYaml .ctx.Values.affinity }}
+{{- else if eq .ctx.Values.podAntiAffinityPreset "hard" }}
 podAntiAffinity:
   requiredDuringSchedulingIgnoredDuringExecution:
     - topologyKey: kubernetes.io/hostname
       labelSelector:
         matchLabels:
-          {{- include "greenribbon.selectorLabels" . | nindent 10 }}
+          {{- .selector | nindent 10 }}
   preferredDuringSchedulingIgnoredDuringExecution:
     - weight: 100
       podAffinityTerm:
         topologyKey: topology.kubernetes.io/zone
         labelSelector:
           matchLabels:
-            {{- include "greenribbon.selectorLabels" . | nindent 12 }}
-{{- else if eq .Values.podAntiAffinityPreset "soft" }}
+            {{- .selector | nindent 12 }}
+{{- else if eq .ctx.Values.podAntiAffinityPreset "soft" }}
 podAntiAffinity:
   preferredDuringSchedulingIgnoredDuringExecution:
     - weight: 100
@@ -224,12 +265,12 @@ podAntiAffinity:
         topologyKey: kubernetes.io/hostname
         labelSelector:
           matchLabels:
-            {{- include "greenribbon.selectorLabels" . | nindent 12 }}
+            {{- .selector | nindent 12 }}
     - weight: 50
       podAffinityTerm:
         topologyKey: topology.kubernetes.io/zone
         labelSelector:
           matchLabels:
-            {{- include "greenribbon.selectorLabels" . | nindent 12 }}
+            {{- .selector | nindent 12 }}
 {{- end }}
 {{- end }}

@@ -141,14 +141,63 @@ class HelmChartTest {
         assertThat(city.ofKind("HorizontalPodAutoscaler")).isEmpty();
 
         Manifests province = Chart.render(PROVINCE);
-        JsonNode scaled = province.service();
+        JsonNode scaled = province.get("Deployment", Chart.FULLNAME + "-sjz");
         assertThat(scaled.at("/spec/replicas").isMissingNode()).as("the HPA owns the replica count").isTrue();
-        assertThat(province.get("HorizontalPodAutoscaler", Chart.FULLNAME).at("/spec/minReplicas").asInt()).isEqualTo(4);
+        assertThat(province.get("HorizontalPodAutoscaler", Chart.FULLNAME + "-sjz").at("/spec/minReplicas").asInt())
+                .isEqualTo(2);
         assertThat(scaled.at("/spec/template/spec/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0/topologyKey").asText())
                 .isEqualTo("kubernetes.io/hostname");
         assertThat(scaled.at("/spec/template/spec/topologySpreadConstraints/0/labelSelector/matchLabels"))
                 .isEqualTo(scaled.at("/spec/selector/matchLabels"));
         assertThat(scaled.at("/metadata/labels/greenribbon.io~1scope-division").asText()).isEqualTo("13");
+    }
+
+    @Test
+    void aProvinceRunsOneDeploymentPerPbxAndTheServicesReachThemAll() {
+        Manifests province = Chart.render(PROVINCE);
+        List<JsonNode> deployments = province.ofKind("Deployment")
+                .filter(d -> d.at("/metadata/labels/app.kubernetes.io~1component").asText().equals("service")).toList();
+        assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
+                .containsExactly(Chart.FULLNAME + "-sjz", Chart.FULLNAME + "-ts");
+        Map<String, String> amiHosts = Map.of("sjz", "10.50.0.10", "ts", "10.51.0.10");
+        Map<String, String> cities = Map.of("sjz", "1301", "ts", "1302");
+        for (JsonNode deployment : deployments) {
+            String pbx = deployment.at("/metadata/labels/greenribbon.io~1pbx").asText();
+            Map<String, String> env = new java.util.HashMap<>();
+            toList(deployment.at("/spec/template/spec/containers/0/env")).forEach(e -> env.put(e.path("name").asText(),
+                    e.path("value").asText()));
+            assertThat(env).containsEntry("GREENRIBBON_TELEPHONY_PBX_ID", pbx)
+                    .containsEntry("GREENRIBBON_TELEPHONY_DEPLOYMENT_ID", Chart.FULLNAME + "-" + pbx)
+                    .containsEntry("GREENRIBBON_TELEPHONY_AMI_HOST", amiHosts.get(pbx))
+                    .containsEntry("GREENRIBBON_TELEPHONY_AMI_PORT", "5038")
+                    .containsEntry("GREENRIBBON_HOTLINE_RECOVERED_DIVISION", cities.get(pbx));
+            JsonNode selector = deployment.at("/spec/selector/matchLabels");
+            assertThat(selector.path("greenribbon.io/pbx").asText()).as("the Deployments never share pods").isEqualTo(pbx);
+            assertThat(matches(selector, deployment.at("/spec/template/metadata/labels"))).isTrue();
+            assertThat(province.get("PodDisruptionBudget", Chart.FULLNAME + "-" + pbx).at("/spec/selector/matchLabels"))
+                    .isEqualTo(selector);
+            assertThat(province.get("HorizontalPodAutoscaler", Chart.FULLNAME + "-" + pbx)
+                    .at("/spec/scaleTargetRef/name").asText()).isEqualTo(Chart.FULLNAME + "-" + pbx);
+            // The API, FastAGI and the network policy take every PBX's pods.
+            JsonNode pods = deployment.at("/spec/template/metadata/labels");
+            assertThat(matches(province.get("Service", Chart.FULLNAME).at("/spec/selector"), pods)).isTrue();
+            assertThat(matches(province.get("Service", Chart.FULLNAME + "-agi").at("/spec/selector"), pods)).isTrue();
+            assertThat(matches(province.get("NetworkPolicy", Chart.FULLNAME).at("/spec/podSelector/matchLabels"), pods))
+                    .isTrue();
+        }
+
+        // One PBX (no telephony.pbxs): the Deployment of before, its selector unchanged (it cannot change in place).
+        JsonNode single = Chart.render(MINIMAL).service();
+        assertThat(single.at("/spec/selector/matchLabels").has("greenribbon.io/pbx")).isFalse();
+        assertThat(single.at("/spec/template/spec/containers/0/env").toString())
+                .contains("{\"name\":\"GREENRIBBON_TELEPHONY_PBX_ID\",\"value\":\"default\"}")
+                .contains("{\"name\":\"GREENRIBBON_TELEPHONY_DEPLOYMENT_ID\",\"value\":\"" + Chart.FULLNAME + "\"}");
+
+        assertThat(Chart.renderError(PROVINCE, "telephony: {pbxs: [{id: SJZ, ami: {host: 10.50.0.10}, city: '1301'}]}"))
+                .contains("pbxs");
+        assertThat(Chart.renderError(PROVINCE, "telephony: {pbxs: [{id: sjz, ami: {host: 10.50.0.10}, city: '1301'}, "
+                + "{id: sjz, ami: {host: 10.50.0.11}, city: '1301'}]}")).contains("lists PBX sjz twice");
+        assertThat(Chart.renderError(MINIMAL, "telephony: {pbxId: a-name-longer-than-asterisk-keeps}")).contains("pbxId");
     }
 
     @Test

@@ -60,7 +60,7 @@ class TelephonyConfigTest {
         try (Stream<Path> files = Files.list(DIR)) {
             List<Path> confs = files.filter(p -> p.toString().endsWith(".conf")).toList();
             assertThat(confs).extracting(p -> p.getFileName().toString()).contains("pjsip.conf", "extensions.conf",
-                    "manager.conf", "queues.conf", "modules.conf", "cdr_pgsql.conf", "cdr.conf", "cdr_manager.conf");
+                    "manager.conf", "queues.conf", "modules.conf", "cdr_pgsql.conf", "cdr.conf", "cdr_manager.conf", "asterisk.conf");
             confs.forEach(p -> assertThat(ConfFile.read(p).sections()).as(p.toString()).isNotEmpty());
         }
     }
@@ -167,12 +167,23 @@ class TelephonyConfigTest {
                     .containsEntry("timeoutpriority", "app").containsEntry("servicelevel", "20")
                     .containsEntry("setinterfacevar", "yes").containsEntry("setqueueentryvar", "yes")
                     .containsEntry("setqueuevar", "yes").containsEntry("announce-frequency", "0")
+                    .containsEntry("membergosub", "hotline-queue-answered")
                     .containsEntry("periodic-announce-frequency", "0").containsEntry("announce-position", "no");
             assertThat(s.get("joinempty")).contains("paused", "unavailable", "invalid");
             assertThat(s.get("leavewhenempty")).contains("paused", "unavailable", "invalid");
             assertThat(q.entries()).as("no static members in " + q.name()).noneMatch(e -> e.key().equals("member"));
         }
         assertThat(queues.section("general").map(queues::settings).orElseThrow()).containsEntry("persistentmembers", "no");
+    }
+
+    @Test
+    void theCounsellorsLegStampsItsAnswerIntoTheCallsCdrAndThePbxHasASystemName() {
+        List<Dialplan.Step> answered = dialplan().find("hotline-queue-answered", "s").orElseThrow().steps();
+        assertThat(answered).extracting(Dialplan.Step::app).containsExactly("Set", "Return");
+        assertThat(answered.get(0).data()).isEqualTo("CDR(counsellor_answered)=${EPOCH}");
+        ConfFile asterisk = conf("asterisk.conf");
+        assertThat(asterisk.settings(asterisk.section("options").orElseThrow()))
+                .containsEntry("systemname", "__PBX_SYSTEM_NAME__");
     }
 
     @Test

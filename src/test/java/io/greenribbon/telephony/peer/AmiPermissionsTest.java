@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +37,8 @@ class AmiPermissionsTest {
                 .speed(20).site("__GREENRIBBON_AGI_HOST__:4573", "127.0.0.1:9").site("__CARRIER_HOST__", "127.0.0.1")
                 .site("__SERVICE_NETWORK__", "127.0.0.1/32").site("__AMI_SECRET__", "service-secret"))) {
             peer.agiNetwork().fault("127.0.0.1:9", AgiNetwork.Fault.REFUSE);
-            List<String> service = listen(peer, "greenribbon", "service-secret");
-            List<String> observer = listen(peer, "observer", "observer-secret");
+            List<String> service = AmiListener.listen(peer, "greenribbon", "service-secret");
+            List<String> observer = AmiListener.listen(peer, "observer", "observer-secret");
             PeerCall call = peer.call(CallScript.from("+8613800000010").to("12356").presses("1")
                     .talksFor(Duration.ofSeconds(2)));
             assertThat(call.awaitEnd(Duration.ofSeconds(20))).isTrue();
@@ -66,29 +65,5 @@ class AmiPermissionsTest {
                 assertThat(lines).contains("Response: Error");
             }
         }
-    }
-
-    private static List<String> listen(AsteriskPeer peer, String user, String secret) throws Exception {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), peer.amiPort());
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        s.getOutputStream().write(("Action: Login\r\nUsername: " + user + "\r\nSecret: " + secret
-                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        Thread t = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
-                String l;
-                while ((l = in.readLine()) != null) {
-                    lines.add(l);
-                }
-            } catch (Exception ignored) {
-                // peer closed
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-        long until = System.nanoTime() + 2_000_000_000L;
-        while (!lines.contains("Message: Authentication accepted") && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        return lines;
     }
 }
