@@ -48,7 +48,12 @@ class PbxRelayTest {
     @AfterEach
     void reset() {
         Db.update("DELETE FROM telephony_pbx WHERE pbx_id = ?", ELSEWHERE);
+        Db.update("UPDATE telephony_pbx SET queues = array_append(queues, 'hl-130105') "
+                + "WHERE pbx_id = 'default' AND NOT 'hl-130105' = ANY (queues)");
         Db.update("DELETE FROM telephony_pbx_command");
+        // The directory forgets the other PBX before the next test signs anyone in.
+        await().atMost(SOON).until(() -> !given().get("/q/health/ready").jsonPath()
+                .getString("checks.find { it.name == 'asterisk-ami' }.data.knownPbxs").contains(ELSEWHERE));
         Hotline.reset();
     }
 

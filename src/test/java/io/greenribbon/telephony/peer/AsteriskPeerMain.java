@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * java ... io.greenribbon.telephony.peer.AsteriskPeerMain --config telephony --ami-port 5038 \
  *      --ami-secret local-secret --agi 127.0.0.1:4573 --control-port 5039 \
  *      [--cdr-url jdbc:postgresql://127.0.0.1:5432/greenribbon --cdr-user postgres --cdr-password ... ] [--speed 1]
+ *      [--system-name sjz]
  * curl -s -X POST localhost:5039/calls -d '{"from":"+8613800000001","to":"031160130104","keys":"1",
  *      "answeredBy":"counselor1","ringSeconds":3,"talkSeconds":60}'
  * </pre>
@@ -33,6 +34,7 @@ public final class AsteriskPeerMain {
                 .configDir(Path.of(args.getOrDefault("config", "telephony")))
                 .amiPort(Integer.parseInt(args.getOrDefault("ami-port", "5038")))
                 .speed(Double.parseDouble(args.getOrDefault("speed", "1")))
+                .systemName(args.getOrDefault("system-name", ""))
                 .zone(ZoneOffset.UTC)
                 .site("__GREENRIBBON_AGI_HOST__:4573", args.getOrDefault("agi", "127.0.0.1:4573"))
                 .site("__AMI_SECRET__", secret)
