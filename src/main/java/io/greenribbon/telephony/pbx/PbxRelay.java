@@ -173,7 +173,9 @@ public class PbxRelay {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      DELETE FROM telephony_pbx_command WHERE pbx_id = ?
-                     RETURNING kind, payload, extract(epoch FROM now() - created_at)""")) {
+                     RETURNING kind, payload, extract(epoch FROM now() - created_at)""");
+             PreparedStatement abandoned = c.prepareStatement(
+                     "DELETE FROM telephony_pbx_command WHERE created_at < now() - interval '1 hour'")) {
             c.setAutoCommit(true);
             ps.setString(1, config.pbxId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -182,6 +184,9 @@ public class PbxRelay {
                             Duration.ofMillis(Math.round(rs.getDouble(3) * 1000))));
                 }
             }
+            // Commands for a PBX whose deployment is gone: a call that late is never placed, and a presence
+            // change is that deployment's resynchronisation's when it comes back. Their numbers go with them.
+            abandoned.executeUpdate();
         }
         out.sort(Comparator.comparing(Taken::age).reversed());
         return out;
