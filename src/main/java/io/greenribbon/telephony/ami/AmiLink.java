@@ -173,6 +173,10 @@ public class AmiLink {
 
     /** Logged in: the link is up once the PBX is the one this deployment serves. */
     private Optional<PbxEvent> connected() {
+        if (!claim.held()) {
+            // The claim was lost while logging in: standDown() logs off.
+            return Optional.empty();
+        }
         Optional<String> wrongPbx = identityProblem();
         refusal = wrongPbx.orElse(null);
         if (wrongPbx.isPresent()) {
