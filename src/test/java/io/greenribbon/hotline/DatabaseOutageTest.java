@@ -206,6 +206,9 @@ class DatabaseOutageTest {
                 && rows.stream().allMatch(r -> Boolean.TRUE.equals(r.get("done"))));
         assertThat(Db.value("SELECT count(*) FROM asterisk_cdr WHERE uniqueid = ? AND NOT from_ami_event",
                 call.uniqueId())).isEqualTo(0L);
+        // Each names the PBX that reported it (its Uniqueid's systemname prefix: none on the test PBX).
+        assertThat(Db.value("SELECT count(*) FROM asterisk_cdr WHERE uniqueid = ? AND pbx_id = 'default'",
+                call.uniqueId())).isEqualTo(2L);
     }
 
     @Test

@@ -267,17 +267,37 @@ class MultiPbxIT {
                 "GREENRIBBON_HOTLINE_RECOVERED_DIVISION", city,
                 // Quicker than a production deployment: the claim and the other PBXs' queues are seen each second.
                 "GREENRIBBON_TELEPHONY_LEADER_CHECK_INTERVAL", "1S",
-                "GREENRIBBON_HOTLINE_LINE_REFRESH_EVERY", "1s");
+                "GREENRIBBON_HOTLINE_LINE_REFRESH_EVERY", "1s",
+                "GREENRIBBON_JOURNAL_DIRECTORY", journal(deploymentId));
         ServiceJvm jvm = new ServiceJvm(JAR, release.deployment(pbx.peer().amiPort(), pbx.agiPort(), extra),
                 Path.of("target/multi-pbx-it/" + deploymentId));
         JVMS.add(jvm);
         return jvm;
     }
 
+    /**
+     * The event journal's directory of one deployment's JVM (the chart's volume; one process per directory),
+     * emptied: a journal an aborted earlier run left would be replayed into this run's new database.
+     */
+    private static String journal(String name) {
+        Path dir = Path.of("target/multi-pbx-it/" + name + "/journal").toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return dir.toString();
+    }
+
     /** A deployment expected to be refused, pointed at {@code pbx}. */
     private static ServiceJvm refused(Pbx pbx, Map<String, String> identity, String name) {
         Map<String, String> extra = new java.util.HashMap<>(identity);
         extra.put("GREENRIBBON_TELEPHONY_LEADER_CHECK_INTERVAL", "1S");
+        extra.put("GREENRIBBON_JOURNAL_DIRECTORY", journal(name));
         ServiceJvm jvm = new ServiceJvm(JAR, release.deployment(pbx.peer().amiPort(), FreePorts.one(), extra),
                 Path.of("target/multi-pbx-it/" + name));
         JVMS.add(jvm);
