@@ -43,6 +43,17 @@ public class AvailabilityService {
         }
     }
 
+    /** A counsellor of the pool who could take a session in a room then. */
+    public record FreeCounsellor(Long id, String name, List<String> languages, List<String> specialties) {
+    }
+
+    /**
+     * Who could take a session: the free counsellors matching the filters, and the languages spoken among
+     * all the counsellors within the room's reach (to filter by).
+     */
+    public record CounsellorChoices(List<FreeCounsellor> free, List<String> languages) {
+    }
+
     private final RoomService rooms;
     private final RoomDetailsRepository details;
     private final RoomAccess access;
@@ -99,7 +110,8 @@ public class AvailabilityService {
         }).map(slots -> new Availability(roomId, from, to, length.toString(), slots));
     }
 
-    static List<Slot> roomSlots(List<Span> windows, List<Span> busy, Duration length, Instant earliest,
+    /** A room's free slots: its open windows cut into slots of {@code length}, without those taken or out of bounds. */
+    public static List<Slot> roomSlots(List<Span> windows, List<Span> busy, Duration length, Instant earliest,
                                 Instant latest, java.time.ZoneId zone) {
         List<Slot> slots = new ArrayList<>();
         for (Span window : windows) {
@@ -135,6 +147,31 @@ public class AvailabilityService {
                                 }
                                 return result;
                             }));
+    }
+
+    /**
+     * The counsellors of the pool within reach of {@code room} (active; the room's county or the city pool, as
+     * the booking rules reach) who have no active booking during {@code span}, speaking {@code language} and
+     * holding {@code specialty} when given; by name. Call inside a session, for a room the account may book.
+     */
+    public Uni<CounsellorChoices> freeCounsellors(Room room, Span span, String language, String specialty) {
+        return matching.candidates(room.divisionCode, null, null).flatMap(ids -> ids.isEmpty()
+                ? Uni.createFrom().item(new CounsellorChoices(List.of(), List.of()))
+                : counsellors.list("id in ?1", ids).flatMap(pool -> bookings.findActiveOfCounsellors(ids,
+                        utc(span.start()), utc(span.end())).map(busy -> {
+                    java.util.Set<Long> taken = busy.stream().map(b -> b.counsellorId).collect(Collectors.toSet());
+                    List<FreeCounsellor> free = pool.stream()
+                            .filter(c -> !taken.contains(c.id))
+                            .filter(c -> language == null || List.of(c.languages).contains(language))
+                            .filter(c -> specialty == null || List.of(c.specialties).contains(specialty))
+                            .sorted(java.util.Comparator.comparing((io.greenribbon.counsellors.Counsellor c) -> c.fullName)
+                                    .thenComparing(c -> c.id))
+                            .map(c -> new FreeCounsellor(c.id, c.fullName, List.of(c.languages), List.of(c.specialties)))
+                            .toList();
+                    List<String> languages = pool.stream().flatMap(c -> java.util.Arrays.stream(c.languages))
+                            .distinct().sorted().toList();
+                    return new CounsellorChoices(free, languages);
+                })));
     }
 
     /** The named counsellor, if active and within reach of the room; none otherwise. */

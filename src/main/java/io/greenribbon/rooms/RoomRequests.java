@@ -48,11 +48,14 @@ public final class RoomRequests {
         /** The same fields as a patch of a new room. */
         public Patch asPatch() {
             return new Patch(name, address, capacity, stepFree, accessibilityNote, facilities, status, weeklyHours,
-                    datedHours, staff);
+                    datedHours, staff, null);
         }
     }
 
-    /** Fields left out (or null) stay as they are; lists given replace the room's lists. */
+    /**
+     * Fields left out (or null) stay as they are; lists given replace the room's lists. With {@code version}
+     * (the room's version as read), a room changed by someone else since is not overwritten (409).
+     */
     public record Patch(
             @Size(min = 1, max = 100) String name,
             @Size(min = 1, max = 300) String address,
@@ -63,6 +66,7 @@ public final class RoomRequests {
             RoomStatus status,
             @Size(max = 50) List<@NotNull @Valid WeeklyHours> weeklyHours,
             @Size(max = 400) List<@NotNull @Valid DatedHours> datedHours,
-            @Size(max = 20) List<@NotBlank @Size(max = 255) String> staff) {
+            @Size(max = 20) List<@NotBlank @Size(max = 255) String> staff,
+            @Min(0) Integer version) {
     }
 }

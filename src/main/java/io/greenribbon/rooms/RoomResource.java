@@ -2,6 +2,8 @@ package io.greenribbon.rooms;
 
 import io.greenribbon.access.Permission;
 import io.greenribbon.access.Requires;
+import io.greenribbon.rooms.booking.BookingMode;
+import io.greenribbon.rooms.booking.SlotSuggestions;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,11 +35,14 @@ public class RoomResource {
     private final RoomService rooms;
     private final RoomImportService imports;
     private final AvailabilityService availability;
+    private final SlotSuggestions suggestions;
 
-    public RoomResource(RoomService rooms, RoomImportService imports, AvailabilityService availability) {
+    public RoomResource(RoomService rooms, RoomImportService imports, AvailabilityService availability,
+                        SlotSuggestions suggestions) {
         this.rooms = rooms;
         this.imports = imports;
         this.availability = availability;
+        this.suggestions = suggestions;
     }
 
     /** The rooms of one's jurisdiction (or of a division within it), optionally only those one keeps. */
@@ -70,8 +75,14 @@ public class RoomResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ROOMS_EDIT)
-    public Uni<RoomView> patch(@PathParam("id") long id, @NotNull @Valid RoomRequests.Patch patch) {
-        return rooms.patch(id, patch);
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The room as changed",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = RoomView.class)))
+    public Uni<Response> patch(@PathParam("id") long id, @NotNull @Valid RoomRequests.Patch patch,
+                               @jakarta.ws.rs.HeaderParam("Idempotency-Key")
+                               @Pattern(regexp = IdempotentResponses.KEY_PATTERN) String key) {
+        return rooms.patch(id, patch, key).map(outcome -> IdempotentResponses.of(outcome, null));
     }
 
     /**
@@ -102,5 +113,28 @@ public class RoomResource {
             @QueryParam("specialty") @Size(min = 1, max = 64) String specialty,
             @QueryParam("counsellor") Long counsellor) {
         return availability.of(id, from, to, new AvailabilityService.Wish(length, language, specialty, counsellor));
+    }
+
+    /**
+     * The next free slots (3 unless {@code count} says otherwise) for booking this room with this counsellor and
+     * client: the same length as {@code start}–{@code end}, every one of {@code weeks} weekly sessions free
+     * and within the booking rules, starting at or after {@code start}. The same slots a refused booking's
+     * 409 suggests. {@code moving}: a booking being rescheduled, whose own time counts as free.
+     */
+    @GET
+    @Path("/{id}/suggestions")
+    @Requires(Permission.BOOKINGS_WRITE)
+    public Uni<SlotSuggestions.Suggestions> suggestions(
+            @PathParam("id") long id,
+            @QueryParam("counsellor") @NotNull Long counsellor,
+            @QueryParam("client") @NotNull Long client,
+            @QueryParam("start") @NotNull OffsetDateTime start,
+            @QueryParam("end") @NotNull OffsetDateTime end,
+            @QueryParam("weeks") @DefaultValue("1") @Min(1) @Max(52) int weeks,
+            @QueryParam("mode") @DefaultValue("IN_PERSON") BookingMode mode,
+            @QueryParam("moving") Long moving,
+            @QueryParam("count") @DefaultValue("3") @Min(1) @Max(SlotSuggestions.MAX_COUNT) int count) {
+        return suggestions.of(new SlotSuggestions.Choice(id, counsellor, client, start.toInstant(),
+                java.time.Duration.between(start, end), weeks, mode, moving), count);
     }
 }

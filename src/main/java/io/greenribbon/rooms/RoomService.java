@@ -1,5 +1,6 @@
 package io.greenribbon.rooms;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenribbon.divisions.DivisionRepository;
 import io.greenribbon.problem.FieldError;
 import io.greenribbon.problem.ProblemException;
@@ -29,10 +30,15 @@ public class RoomService {
     private final RoomAccess access;
     private final RoomValidation validation;
     private final RequestTexts texts;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
 
     public RoomService(RoomRepository rooms, RoomDetailsRepository details, DivisionRepository divisions,
-                       RoomAccess access, RoomValidation validation, RequestTexts texts) {
+                       RoomAccess access, RoomValidation validation, RequestTexts texts, IdempotencyStore idempotency,
+                       ObjectMapper json) {
         this.texts = texts;
+        this.idempotency = idempotency;
+        this.json = json;
         this.rooms = rooms;
         this.details = details;
         this.divisions = divisions;
@@ -82,14 +88,28 @@ public class RoomService {
                 .flatMap(this::view);
     }
 
-    @WithTransaction
-    public Uni<RoomView> patch(long id, RoomRequests.Patch patch) {
+    /**
+     * Changes a room its keeper may change (staff lists only by an admin), once per idempotency key (null:
+     * every time); the answer is the room as changed.
+     */
+    public Uni<IdempotencyStore.Outcome> patch(long id, RoomRequests.Patch patch, String key) {
         requireValidHours(patch.weeklyHours(), patch.datedHours());
         if (patch.staff() != null && !access.administers()) {
             throw ProblemException.forbidden("rooms.staff-admin-only");
         }
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("room", id);
+        request.put("patch", patch);
+        return Panache.withTransaction(() -> idempotency.once(access.actor().username(), key, "room.change", request,
+                () -> change(id, patch).map(view -> IdempotencyStore.Outcome.of(200, write(view), id))));
+    }
+
+    private Uni<RoomView> change(long id, RoomRequests.Patch patch) {
         return find(id).flatMap(access::requireKeeps)
                 .flatMap(room -> {
+                    if (patch.version() != null && patch.version() != room.version) {
+                        throw ProblemException.conflict("rooms.changed-meanwhile", id).with("currentVersion", room.version);
+                    }
                     apply(room, patch);
                     room.updatedAt = OffsetDateTime.now();
                     return Panache.getSession().flatMap(s -> s.flush()).replaceWith(room);
@@ -98,6 +118,14 @@ public class RoomService {
                         .replaceWith(room))
                 .flatMap(this::view)
                 .onFailure(RoomService::isStale).transform(e -> ProblemException.conflict("rooms.changed-meanwhile", id));
+    }
+
+    private String write(RoomView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A concurrent change of the same room won (optimistic locking on its version). */

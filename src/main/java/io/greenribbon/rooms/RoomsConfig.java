@@ -53,7 +53,18 @@ public interface RoomsConfig {
     @WithDefault("P31D")
     Duration maximumQuerySpan();
 
-    /** How long an idempotency key of POST /api/bookings is remembered. */
+    /** How long an idempotency key (of a booking, a step of one, a client, a room change) is remembered. */
     @WithDefault("P7D")
     Duration idempotencyRetention();
+
+    /**
+     * The free slots suggested instead of a refused booking start at a room's opening and every this often
+     * after it (the availability query cuts slots the same way, by their length).
+     */
+    @WithDefault("PT30M")
+    Duration suggestionStep();
+
+    /** How far past the time asked for suggestions are looked for. */
+    @WithDefault("P14D")
+    Duration suggestionHorizon();
 }

@@ -87,7 +87,7 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         Map<String, Object> outside = booking(room, counsellor, client, at(d, "23:00"), at(d, "23:30"));
         post(key, outside).then().statusCode(400);
-        assertThat(RoomFixtures.count("SELECT count(*) FROM booking_request WHERE idempotency_key = ?", key)).isZero();
+        assertThat(RoomFixtures.count("SELECT count(*) FROM idempotent_request WHERE idempotency_key = ?", key)).isZero();
     }
 
     @Test

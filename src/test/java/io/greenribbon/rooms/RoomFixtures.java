@@ -155,6 +155,25 @@ public final class RoomFixtures {
         }
     }
 
+    /** The first column of the first row, as text. */
+    public static String text(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String roomName(long room) {
+        return text("SELECT name FROM room WHERE id = ?", room);
+    }
+
     public static void execute(String sql, Object... params) {
         try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

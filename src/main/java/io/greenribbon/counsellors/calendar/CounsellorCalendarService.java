@@ -48,9 +48,6 @@ public class CounsellorCalendarService {
     @WithSession
     public Uni<String> calendar(long id, Locale locale) {
         Actor actor = access.actor();
-        Instant now = clock.now();
-        Instant from = now.minus(PAST_DAYS, ChronoUnit.DAYS);
-        Instant to = now.plus(FUTURE_DAYS, ChronoUnit.DAYS);
         return counsellors.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("counsellor.not-found", id))
                 .invoke(c -> {
@@ -58,8 +55,27 @@ public class CounsellorCalendarService {
                         throw ProblemException.notFound("counsellor.not-found", id);
                     }
                 })
-                .flatMap(c -> entries(c, from, to, locale).map(entries -> ICalendarWriter.write(
-                        Messages.text(locale, "calendar.name", c.fullName), clock.zone().getId(), entries, now)));
+                .flatMap(c -> write(c, locale, true));
+    }
+
+    /**
+     * The calendar of a subscription (no account asks: its secret address is the authority): the same
+     * entries, without their descriptions, so that a calendar app's servers hold no more than when, where
+     * and what kind of session (and a client's pseudonymous code, which the counsellor sees anyway).
+     * Call inside a session.
+     */
+    Uni<String> subscription(Counsellor c, Locale locale) {
+        return write(c, locale, false);
+    }
+
+    private Uni<String> write(Counsellor c, Locale locale, boolean descriptions) {
+        Instant now = clock.now();
+        Instant from = now.minus(PAST_DAYS, ChronoUnit.DAYS);
+        Instant to = now.plus(FUTURE_DAYS, ChronoUnit.DAYS);
+        return entries(c, from, to, locale).map(entries -> ICalendarWriter.write(
+                Messages.text(locale, "calendar.name", c.fullName), clock.zone().getId(), descriptions ? entries
+                        : entries.stream().map(e -> new CalendarEntry(e.uid(), e.start(), e.end(), e.summary(), null,
+                        e.location(), e.status(), e.sequence())).toList(), now));
     }
 
     /** A week of the signed-in counsellor's own calendar (their pool record), for the console. */
@@ -97,7 +113,8 @@ public class CounsellorCalendarService {
         });
     }
 
-    private boolean mayRead(Actor actor, Counsellor c) {
+    /** A counsellor reads their own calendar; supervisors and admins those of the counsellors they govern. */
+    static boolean mayRead(Actor actor, Counsellor c) {
         if (c.username != null && c.username.equals(actor.username())) {
             return true;
         }

@@ -1,7 +1,11 @@
 package io.greenribbon.rooms.booking;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenribbon.problem.ProblemException;
 import io.greenribbon.problem.ProblemType;
+import io.greenribbon.rooms.IdempotencyStore;
+import io.greenribbon.rooms.IdempotencyStore.Outcome;
 import io.greenribbon.rooms.Room;
 import io.greenribbon.rooms.RoomAccess;
 import io.greenribbon.rooms.RoomRepository;
@@ -15,12 +19,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps of a booking's life, each recorded in its history: booked → checked in → completed; booked
  * → no-show; booked → cancelled (with reason and who); booked → rescheduled (new times, same booking,
- * the old times kept in the history). Steps are taken by those who keep the booking's room.
+ * the old times kept in the history). Steps are taken by those who keep the booking's room, when
+ * {@link BookingStep}'s rule allows them; with an idempotency key, each is taken once however often it is sent.
  */
 @ApplicationScoped
 public class BookingLifecycle {
@@ -34,11 +41,16 @@ public class BookingLifecycle {
     private final BookingConflicts conflicts;
     private final RoomsConfig config;
     private final BookingLocks locks;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
 
     public BookingLifecycle(BookingQueries queries, BookingRepository bookings, RoomRepository rooms,
                             RoomAccess roomAccess, BookingParties parties, BookingRules rules,
-                            BookingConflicts conflicts, RoomsConfig config, BookingLocks locks) {
+                            BookingConflicts conflicts, RoomsConfig config, BookingLocks locks,
+                            IdempotencyStore idempotency, ObjectMapper json) {
         this.locks = locks;
+        this.idempotency = idempotency;
+        this.json = json;
         this.queries = queries;
         this.bookings = bookings;
         this.rooms = rooms;
@@ -49,63 +61,46 @@ public class BookingLifecycle {
         this.config = config;
     }
 
-    public Uni<BookingView> checkIn(long id) {
-        return step(id, BookingEvent.Kind.CHECKED_IN, null, (b, room) -> {
-            Instant now = rules.now();
-            requireStatus(b, BookingStatus.BOOKED);
-            if (now.isBefore(b.startsAt.toInstant().minus(config.checkInEarly()))) {
-                throw state(b, "bookings.state.too-early", config.checkInEarly().toMinutes());
-            }
-            if (!now.isBefore(b.endsAt.toInstant())) {
-                throw state(b, "bookings.state.over");
-            }
+    public Uni<Outcome> checkIn(long id, String key) {
+        return step(id, BookingStep.CHECK_IN, null, key, null, (b, room) -> {
             b.status = BookingStatus.CHECKED_IN;
-            b.checkedInAt = utc(now);
+            b.checkedInAt = utc(rules.now());
             return Uni.createFrom().voidItem();
         });
     }
 
-    public Uni<BookingView> complete(long id) {
-        return step(id, BookingEvent.Kind.COMPLETED, null, (b, room) -> {
-            requireStatus(b, BookingStatus.CHECKED_IN);
+    public Uni<Outcome> complete(long id, String key) {
+        return step(id, BookingStep.COMPLETE, null, key, null, (b, room) -> {
             b.status = BookingStatus.COMPLETED;
             b.completedAt = utc(rules.now());
             return Uni.createFrom().voidItem();
         });
     }
 
-    public Uni<BookingView> noShow(long id) {
-        return step(id, BookingEvent.Kind.NO_SHOW, null, (b, room) -> {
-            requireStatus(b, BookingStatus.BOOKED);
-            if (rules.now().isBefore(b.startsAt.toInstant())) {
-                throw state(b, "bookings.state.not-started");
-            }
+    public Uni<Outcome> noShow(long id, String key) {
+        return step(id, BookingStep.NO_SHOW, null, key, null, (b, room) -> {
             b.status = BookingStatus.NO_SHOW;
             b.noShowAt = utc(rules.now());
             return Uni.createFrom().voidItem();
         });
     }
 
-    public Uni<BookingView> cancel(long id, String reason) {
+    public Uni<Outcome> cancel(long id, BookingRequests.Cancel request, String key) {
         String actor = parties.actor().username();
-        return step(id, BookingEvent.Kind.CANCELLED, reason.trim(), (b, room) -> {
-            requireStatus(b, BookingStatus.BOOKED);
-            if (!rules.now().isBefore(b.endsAt.toInstant())) {
-                throw state(b, "bookings.state.over");
-            }
+        String reason = request.reason().trim();
+        return step(id, BookingStep.CANCEL, request, key, reason, (b, room) -> {
             b.status = BookingStatus.CANCELLED;
             b.cancelledAt = utc(rules.now());
             b.cancelledBy = actor;
-            b.cancelReason = reason.trim();
+            b.cancelReason = reason;
             return Uni.createFrom().voidItem();
         });
     }
 
-    public Uni<BookingView> reschedule(long id, BookingRequests.Reschedule request) {
+    public Uni<Outcome> reschedule(long id, BookingRequests.Reschedule request, String key) {
         Span span = new Span(request.start().toInstant(), request.end().toInstant());
         Long[] moved = new Long[3];
-        return step(id, BookingEvent.Kind.RESCHEDULED, blankToNull(request.reason()), (b, room) -> {
-            requireStatus(b, BookingStatus.BOOKED);
+        return step(id, BookingStep.RESCHEDULE, request, key, blankToNull(request.reason()), (b, room) -> {
             Long counsellorId = request.counsellorId() != null ? request.counsellorId() : b.counsellorId;
             moved[0] = b.roomId;
             moved[1] = counsellorId;
@@ -126,30 +121,49 @@ public class BookingLifecycle {
                 conflicts.explain(e, List.of(span), moved[0], moved[1], moved[2], id));
     }
 
-    /** A change of one booking, in one transaction, by someone who keeps its room; then its view. */
-    private Uni<BookingView> step(long id, BookingEvent.Kind kind, String reason,
-                                  java.util.function.BiFunction<Booking, Room, Uni<Void>> change) {
+    /** The steps that may be taken on a booking now, by the rule the steps themselves keep. */
+    public java.util.Set<BookingStep> allowed(BookingView b) {
+        return BookingStep.allowed(b.status(), b.start().toInstant(), b.end().toInstant(), rules.now(),
+                config.checkInEarly());
+    }
+
+    /**
+     * A change of one booking, in one transaction, by someone who keeps its room, if the step's rule allows
+     * it now; then its view. With an idempotency key, a step sent again answers what the first did.
+     */
+    private Uni<Outcome> step(long id, BookingStep kind, Object request, String key, String reason,
+                              java.util.function.BiFunction<Booking, Room, Uni<Void>> change) {
         String actor = parties.actor().username();
-        return Panache.withTransaction(() -> queries.visible(id)
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("booking", id);
+        asked.put("request", request == null ? Map.of() : request);
+        return Panache.withTransaction(() -> idempotency.once(actor, key, kind.operation(), asked, () -> queries.visible(id)
                         .flatMap(b -> rooms.findById(b.roomId).flatMap(roomAccess::requireKeeps)
+                                .invoke(room -> kind.refusal(b.status, b.startsAt.toInstant(), b.endsAt.toInstant(),
+                                        rules.now(), config.checkInEarly()).ifPresent(r -> {
+                                            throw state(b, r.key(), r.args());
+                                        }))
                                 .flatMap(room -> change.apply(b, room))
                                 .replaceWith(b))
                         .flatMap(b -> {
                             OffsetDateTime now = utc(rules.now());
                             b.updatedAt = now;
                             return Panache.getSession().flatMap(s -> s.flush()
-                                            .call(() -> s.persist(BookingEvent.of(b, kind, actor, now, reason)))
+                                            .call(() -> s.persist(BookingEvent.of(b, kind.records(), actor, now, reason)))
                                             .call(s::flush))
                                     .replaceWith(b);
                         })
-                        .flatMap(b -> bookings.history(b.id).flatMap(history -> queries.view(b, history))))
+                        .flatMap(b -> bookings.history(b.id).flatMap(history -> queries.view(b, history)))
+                        .map(view -> Outcome.of(200, write(view), id))))
                 .onFailure(io.greenribbon.rooms.RoomService::isStale).transform(e -> new ProblemException(ProblemType.BOOKING_STATE,
                         "bookings.state.changed-meanwhile", id));
     }
 
-    private static void requireStatus(Booking b, BookingStatus expected) {
-        if (b.status != expected) {
-            throw state(b, "bookings.state.expected-" + expected.name().toLowerCase().replace('_', '-'));
+    private String write(BookingView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

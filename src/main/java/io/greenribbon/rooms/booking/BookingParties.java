@@ -59,6 +59,12 @@ public class BookingParties {
     }
 
     public Uni<Loaded> load(Long roomId, Long counsellorId, Long clientId, List<Span> sessions) {
+        return parties(roomId, counsellorId, clientId).flatMap(p -> hours(p.room(), sessions)
+                .map(hours -> new Loaded(p.room(), p.counsellor(), p.client(), hours)));
+    }
+
+    /** The room, counsellor and client alone (no hours), checked as for booking. */
+    public Uni<Loaded> parties(Long roomId, Long counsellorId, Long clientId) {
         return rooms.findById(roomId)
                 .onItem().ifNull().failWith(() -> ProblemException.invalid("roomId", texts.text("bookings.unknown.room", roomId)))
                 .flatMap(roomAccess::requireKeeps)
@@ -71,10 +77,8 @@ public class BookingParties {
                                         throw ProblemException.invalid("clientId",
                                                 texts.text("bookings.unknown.client", clientId));
                                     }
-                                    return client;
-                                })
-                                .flatMap(client -> hours(room, sessions)
-                                        .map(hours -> new Loaded(room, counsellor, client, hours)))));
+                                    return new Loaded(room, counsellor, client, null);
+                                })));
     }
 
     /** A counsellor of the pool (for a reschedule to another counsellor). */

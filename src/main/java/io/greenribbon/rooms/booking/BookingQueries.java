@@ -110,6 +110,14 @@ public class BookingQueries {
         });
     }
 
+    /**
+     * Every booking of a room overlapping {@code [from, to)}, cancelled ones too, for a screen that has
+     * already checked that the account keeps the room ({@link io.greenribbon.rooms.RoomAccess#requireKeeps}).
+     */
+    public Uni<List<BookingView>> inKeptRoom(Room room, OffsetDateTime from, OffsetDateTime to) {
+        return bookings.findInRoom(room.id, from, to).flatMap(this::views);
+    }
+
     Uni<BookingView> view(Booking b, List<BookingEvent> history) {
         return rooms.findById(b.roomId).flatMap(room -> counsellors.findById(b.counsellorId)
                 .flatMap(counsellor -> clients.findById(b.clientId)

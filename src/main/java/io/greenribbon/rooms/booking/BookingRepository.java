@@ -1,5 +1,6 @@
 package io.greenribbon.rooms.booking;
 
+import io.greenribbon.rooms.Span;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
@@ -40,6 +41,45 @@ public class BookingRepository implements PanacheRepository<Booking> {
                 .getResultList())
                 .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Booking>of())
                         : list("id in ?1", Sort.by("startsAt").and("id"), ids));
+    }
+
+    /**
+     * The times of the active bookings overlapping {@code [from, to)} that share the room, the counsellor or
+     * the client, but {@code excludeId} (a booking being moved): where a session with these three cannot go.
+     */
+    public Uni<List<Span>> busy(Long roomId, Long counsellorId, Long clientId, OffsetDateTime from, OffsetDateTime to,
+                                Long excludeId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                        SELECT starts_at, ends_at FROM booking
+                        WHERE status <> 'CANCELLED' AND period && tstzrange(:from, :to, '[)')
+                          AND (room_id = :room OR counsellor_id = :counsellor OR client_id = :client)
+                          AND id <> :exclude""", Object[].class)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("room", roomId).setParameter("counsellor", counsellorId)
+                .setParameter("client", clientId).setParameter("exclude", excludeId == null ? -1L : excludeId)
+                .getResultList())
+                .map(rows -> rows.stream().map(r -> new Span(instant(r[0]), instant(r[1]))).toList());
+    }
+
+    static java.time.Instant instant(Object value) {
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("Not a time: " + value);
+    }
+
+    /** Every booking of a room overlapping a window, cancelled ones too, by start. */
+    public Uni<List<Booking>> findInRoom(Long roomId, OffsetDateTime from, OffsetDateTime to) {
+        return list("roomId = ?1 and startsAt < ?3 and endsAt > ?2", Sort.by("startsAt").and("id"), roomId, from, to);
     }
 
     /** Active bookings of a room overlapping a window. */

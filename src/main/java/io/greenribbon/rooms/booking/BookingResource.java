@@ -2,6 +2,8 @@ package io.greenribbon.rooms.booking;
 
 import io.greenribbon.access.Permission;
 import io.greenribbon.access.Requires;
+import io.greenribbon.problem.Problem;
+import io.greenribbon.rooms.IdempotentResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,18 +21,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Sessions booked in the counselling rooms. */
+/**
+ * Sessions booked in the counselling rooms. Every write honours {@code Idempotency-Key}: the first request
+ * with a key does the work and its answer is stored with it (per account); the same key and body again get
+ * that answer back with {@code Idempotent-Replayed: true} and change nothing, so a retry on a flaky
+ * connection never books or changes twice.
+ */
 @Path("/api/bookings")
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingResource {
 
-    /** Printable ASCII, as a client generates it (a UUID, typically). */
-    static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7E]{1,255}$";
+    static final String KEY_HINT = "Made by the client once per action (a UUID); the same key again returns the first answer.";
 
     private final BookingService service;
     private final BookingQueries queries;
@@ -44,25 +54,21 @@ public class BookingResource {
 
     /**
      * Books a session (or a weekly series, all or nothing): 201, or 409 naming the room, counsellor or
-     * client that collides and the booking it collides with. With an {@code Idempotency-Key}, a retry
-     * gets the first answer again and books nothing.
+     * client that collides, the booking it collides with (its time and room), and the next free slots for
+     * the same choice ({@code suggestions}).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<Response> create(@NotNull @Valid BookingRequests.Create request,
-                                @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY) String key) {
-        return service.create(request, key).map(outcome -> {
-            Response.ResponseBuilder response = Response.status(outcome.status())
-                    .type(MediaType.APPLICATION_JSON).entity(outcome.body());
-            if (outcome.firstBookingId() != null) {
-                response.location(URI.create("/api/bookings/" + outcome.firstBookingId()));
-            }
-            if (outcome.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+    @APIResponse(responseCode = "201", description = "Booked (a BookingView, or a series of them)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    @APIResponse(responseCode = "409", description = "Refused: what collides (resource, conflicts[] with the other "
+            + "booking's id, time and room) and suggestions[]: the next free slots for the same room, counsellor, "
+            + "client, length and weeks", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = ConflictProblem.class)))
+    public Uni<Response> create(@NotNull @Valid BookingRequests.Create request, @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return service.create(request, key).map(outcome -> IdempotentResponses.of(outcome, "/api/bookings/"));
     }
 
     /**
@@ -89,37 +95,65 @@ public class BookingResource {
     @POST
     @Path("/{id}/check-in")
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<BookingView> checkIn(@PathParam("id") long id) {
-        return lifecycle.checkIn(id);
+    @APIResponse(responseCode = "200", description = "Done: the booking with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    public Uni<Response> checkIn(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return lifecycle.checkIn(id, key).map(outcome -> IdempotentResponses.of(outcome, null));
     }
 
     @POST
     @Path("/{id}/complete")
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<BookingView> complete(@PathParam("id") long id) {
-        return lifecycle.complete(id);
+    @APIResponse(responseCode = "200", description = "Done: the booking with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    public Uni<Response> complete(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return lifecycle.complete(id, key).map(outcome -> IdempotentResponses.of(outcome, null));
     }
 
     @POST
     @Path("/{id}/no-show")
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<BookingView> noShow(@PathParam("id") long id) {
-        return lifecycle.noShow(id);
+    @APIResponse(responseCode = "200", description = "Done: the booking with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    public Uni<Response> noShow(@PathParam("id") long id, @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return lifecycle.noShow(id, key).map(outcome -> IdempotentResponses.of(outcome, null));
     }
 
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<BookingView> cancel(@PathParam("id") long id, @NotNull @Valid BookingRequests.Cancel request) {
-        return lifecycle.cancel(id, request.reason());
+    @APIResponse(responseCode = "200", description = "Done: the booking with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    public Uni<Response> cancel(@PathParam("id") long id, @NotNull @Valid BookingRequests.Cancel request,
+                                @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return lifecycle.cancel(id, request, key).map(outcome -> IdempotentResponses.of(outcome, null));
     }
 
+    /** New times (and optionally another counsellor), the old ones kept in the history; 409 as for booking. */
     @POST
     @Path("/{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.BOOKINGS_WRITE)
-    public Uni<BookingView> reschedule(@PathParam("id") long id, @NotNull @Valid BookingRequests.Reschedule request) {
-        return lifecycle.reschedule(id, request);
+    @APIResponse(responseCode = "200", description = "Done: the booking with its history",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingView.class)),
+            headers = @Header(name = IdempotentResponses.REPLAYED, description = "true when this is the stored answer of the key"))
+    @APIResponse(responseCode = "409", description = "The new time collides (as for booking, with suggestions[]), "
+            + "or the booking is no longer booked", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = ConflictProblem.class)))
+    public Uni<Response> reschedule(@PathParam("id") long id, @NotNull @Valid BookingRequests.Reschedule request,
+                                    @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN) @Parameter(description = KEY_HINT) String key) {
+        return lifecycle.reschedule(id, request, key).map(outcome -> IdempotentResponses.of(outcome, null));
+    }
+
+    /** The 409 of a refused booking, as documented (a problem document with these members). */
+    @Schema(name = "BookingConflictProblem")
+    record ConflictProblem(String type, String title, int status, String detail, String resource,
+                           Long conflictingBookingId, List<BookingConflicts.Collision> conflicts,
+                           List<SlotSuggestions.Suggestion> suggestions) {
     }
 }

@@ -2,9 +2,10 @@ package io.greenribbon.rooms.booking;
 
 import io.greenribbon.problem.Failures;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenribbon.problem.ProblemException;
+import io.greenribbon.rooms.IdempotencyStore;
+import io.greenribbon.rooms.IdempotencyStore.Outcome;
 import io.greenribbon.rooms.RequestTexts;
 import io.greenribbon.rooms.RoomsConfig;
 import io.greenribbon.rooms.Span;
@@ -25,10 +26,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class BookingService {
-
-    /** What POST /api/bookings answers: status and JSON body, and whether it is a stored answer. */
-    public record Outcome(int status, String body, Long firstBookingId, boolean replayed) {
-    }
 
     private final BookingLocks locks;
     private final BookingParties parties;
@@ -58,16 +55,8 @@ public class BookingService {
         }
         String actor = parties.actor().username();
         List<Span> sessions = sessions(request);
-        String hash = idempotencyKey == null ? null : IdempotencyStore.hash(request);
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() ->
-                        (idempotencyKey == null ? Uni.createFrom().<IdempotencyStore.Stored>nullItem()
-                                : idempotency.claim(actor, idempotencyKey, hash))
-                                .flatMap(stored -> stored != null
-                                        ? Uni.createFrom().item(new Outcome(stored.status(), stored.body(),
-                                        firstId(stored.body()), true))
-                                        : book(request, sessions, actor).call(outcome -> idempotencyKey == null
-                                        ? Uni.createFrom().voidItem()
-                                        : idempotency.complete(actor, idempotencyKey, outcome.status(), outcome.body())))))
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> idempotency.once(actor, idempotencyKey,
+                        "booking.create", request, () -> book(request, sessions, actor))))
                 .onFailure(BookingService::isTransient).retry().atMost(3)
                 .onFailure(BookingConflicts::isOverlap).recoverWithUni(e -> conflicts.explain(e, sessions,
                         request.roomId(), request.counsellorId(), request.clientId(), null));
@@ -132,7 +121,7 @@ public class BookingService {
                 .map(b -> BookingView.of(b, p.room(), p.counsellor(), p.client(), config.zone(), null)).toList();
         Object body = series == null ? views.get(0) : new BookingView.Series(series.id, series.weeks, views);
         try {
-            return new Outcome(201, json.writeValueAsString(body), booked.get(0).id, false);
+            return Outcome.of(201, json.writeValueAsString(body), booked.get(0).id);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -147,16 +136,6 @@ public class BookingService {
             sessions.add(new Span(start.plusWeeks(week).toInstant(), end.plusWeeks(week).toInstant()));
         }
         return sessions;
-    }
-
-    private Long firstId(String body) {
-        try {
-            JsonNode node = json.readTree(body);
-            JsonNode id = node.has("bookings") ? node.path("bookings").path(0).path("id") : node.path("id");
-            return id.isNumber() ? id.asLong() : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 
     /** Deadlocks and serialization failures between concurrent series: the whole transaction is retried. */

@@ -2,12 +2,14 @@ package io.greenribbon.rooms.client;
 
 import io.greenribbon.access.Permission;
 import io.greenribbon.access.Requires;
+import io.greenribbon.rooms.IdempotentResponses;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,13 +35,24 @@ public class ClientResource {
         this.service = service;
     }
 
-    /** Registers a client; the answer carries the code to write on their appointment card. */
+    /**
+     * Registers a client; the answer carries the code to write on their appointment card. With an
+     * {@code Idempotency-Key}, the same request again registers nobody new and answers the first client.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CLIENTS_REGISTER)
-    public Uni<Response> register(@NotNull @Valid Register request) {
-        return service.register(request.division(), request.contact())
-                .map(c -> Response.created(URI.create("/api/clients/" + c.id())).entity(c).build());
+    public Uni<Response> register(@NotNull @Valid Register request,
+                                  @HeaderParam("Idempotency-Key") @Pattern(regexp = IdempotentResponses.KEY_PATTERN)
+                                  String key) {
+        return service.register(request.division(), request.contact(), key).map(r -> {
+            Response.ResponseBuilder response = Response.created(URI.create("/api/clients/" + r.client().id()))
+                    .entity(r.client());
+            if (r.replayed()) {
+                response.header(IdempotentResponses.REPLAYED, "true");
+            }
+            return response.build();
+        });
     }
 
     /** Finds a client by the code on their card: no contact details. */

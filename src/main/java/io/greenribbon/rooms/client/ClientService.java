@@ -7,13 +7,18 @@ import io.greenribbon.access.AccessDecision;
 import io.greenribbon.crypto.FieldCipher;
 import io.greenribbon.divisions.DivisionRepository;
 import io.greenribbon.problem.ProblemException;
+import io.greenribbon.rooms.IdempotencyStore;
 import io.greenribbon.rooms.RequestTexts;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Registers pseudonymous clients and opens their contact details for those who may reach them: the
@@ -54,15 +59,41 @@ public class ClientService {
     private final AccessDecision access;
     private final ObjectMapper json;
     private final RequestTexts texts;
+    private final IdempotencyStore idempotency;
 
     public ClientService(ClientRepository clients, DivisionRepository divisions, FieldCipher cipher,
-                         AccessDecision access, ObjectMapper json, RequestTexts texts) {
+                         AccessDecision access, ObjectMapper json, RequestTexts texts, IdempotencyStore idempotency) {
+        this.idempotency = idempotency;
         this.clients = clients;
         this.divisions = divisions;
         this.cipher = cipher;
         this.access = access;
         this.json = json;
         this.texts = texts;
+    }
+
+    /** A client registered, or (the same key sent again) the one the first request registered. */
+    public record Registered(Details client, boolean replayed) {
+    }
+
+    /**
+     * Registers a client once per idempotency key (null: every time). The stored answer holds the code only,
+     * never the contact details; a repeat reads the client again (and opens its details) instead.
+     */
+    public Uni<Registered> register(String division, Contact contact, String key) {
+        access.requireGoverns(division);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("division", division);
+        request.put("contact", contact == null ? Map.of() : contact);
+        Details[] made = new Details[1];
+        return Panache.withTransaction(() -> idempotency.once(access.actor().username(), key, "client.register", request,
+                        () -> register(division, contact).map(details -> {
+                            made[0] = details;
+                            return IdempotencyStore.Outcome.of(201, summaryJson(details), details.id());
+                        })))
+                .flatMap(outcome -> outcome.replayed()
+                        ? get(outcome.resourceId()).map(details -> new Registered(details, true))
+                        : Uni.createFrom().item(new Registered(made[0], false)));
     }
 
     @WithTransaction
@@ -115,6 +146,14 @@ public class ClientService {
     /** The associated data that binds a sealed contact to its column and its client. */
     static String sealedPlace(String clientCode) {
         return "room_client.contact_sealed:" + clientCode;
+    }
+
+    private String summaryJson(Details details) {
+        try {
+            return json.writeValueAsString(new Summary(details.id(), details.code(), details.division()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String serialize(Contact contact) {

@@ -1,6 +1,5 @@
-package io.greenribbon.rooms.booking;
+package io.greenribbon.rooms;
 
-import io.greenribbon.rooms.RoomsConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
