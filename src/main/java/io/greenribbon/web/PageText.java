@@ -49,6 +49,14 @@ public final class PageText {
         return text.equals(key) ? value.toString() : text;
     }
 
+    /**
+     * A new idempotency key for a form being opened now: the form sends it with its action, so a double
+     * tap, a retry or a resubmitted form does the action once ({@code <input type="hidden" name="key" value="{m:formKey}">}).
+     */
+    public static String formKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     /** Hours and minutes, or the date too when it is not today. */
     public static String time(Object at) {
         Instant instant = instant(at);

@@ -9,7 +9,10 @@
  *  3. Drafts: a form with data-draft="<key>" is kept in sessionStorage as it is typed, and filled in again
  *     when the page is opened anew (after signing in again); a page carrying data-draft-saved="<key>"
  *     clears it. Signing out clears every draft of the tab.
- *  4. Forms: the error summary of a form answered with errors takes the focus (GOV.UK pattern).
+ *  4. Forms: the error summary of a form answered with errors takes the focus (GOV.UK pattern). A form marked
+ *     data-submit-once is sent once per tap: a second tap while the first is on its way is ignored (after a few
+ *     seconds without an answer a tap sends it again, the same form with the same key, which the server
+ *     recognises). A refused booking's explanation (#conflict) takes the focus too.
  */
 (function () {
   'use strict';
@@ -109,9 +112,24 @@
 
   // ---- 4. forms ----------------------------------------------------------------------------------
   function focusErrors(root) {
-    var summary = root.querySelector('.error-summary');
+    var summary = root.querySelector('.error-summary') || root.querySelector('#conflict');
     if (summary) { summary.focus(); }
   }
+  var RETRY_AFTER_MS = 8000;
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-submit-once')) { return; }
+    var sent = Number(form.dataset.sentAt || 0);
+    if (sent && Date.now() - sent < RETRY_AFTER_MS) {
+      e.preventDefault();
+      return;
+    }
+    form.dataset.sentAt = String(Date.now());
+  }, true);
+  // A page shown again from the browser's history may be sent again at once (the server answers "done already").
+  window.addEventListener('pageshow', function () {
+    document.querySelectorAll('form[data-submit-once]').forEach(function (form) { delete form.dataset.sentAt; });
+  });
   // When a part of the page was last replaced (an outerHTML swap replaces the element itself: find the new one).
   document.addEventListener('htmx:afterSwap', function (e) {
     var id = e.detail.target.id;

@@ -129,9 +129,22 @@ class EndpointRulesTest {
             }
         }
         // Every page a counsellor opens: security headers, no inline script, no inline style.
+        // And every page the room staff open.
         io.greenribbon.web.WebSession counsellor = sessions.computeIfAbsent("counsellor1", io.greenribbon.web.WebSession::signIn);
+        io.greenribbon.web.WebSession staff = sessions.computeIfAbsent("staff1", io.greenribbon.web.WebSession::signIn);
+        long room = io.greenribbon.rooms.RoomFixtures.room(io.greenribbon.rooms.RoomFixtures.VILLAGE, "staff1");
+        String day = io.greenribbon.rooms.RoomFixtures.day(3, 0).toString();
+        Map<String, io.greenribbon.web.WebSession> screens = new java.util.LinkedHashMap<>();
         for (String path : List.of("/console/desk", "/console/contacts", "/console/callbacks", "/console/week")) {
-            java.net.http.HttpResponse<String> page = counsellor.get(path);
+            screens.put(path, counsellor);
+        }
+        for (String path : List.of("/console/rooms", "/console/rooms/" + room, "/console/rooms/" + room + "/details",
+                "/console/rooms/" + room + "/book?date=" + day + "&start=09:00&end=10:00")) {
+            screens.put(path, staff);
+        }
+        for (Map.Entry<String, io.greenribbon.web.WebSession> screen : screens.entrySet()) {
+            String path = screen.getKey();
+            java.net.http.HttpResponse<String> page = screen.getValue().get(path);
             java.net.http.HttpHeaders headers = page.headers();
             String csp = headers.firstValue("Content-Security-Policy").orElse("");
             if (page.statusCode() != 200 || !csp.contains("script-src 'self';") || !csp.contains("style-src 'self';")

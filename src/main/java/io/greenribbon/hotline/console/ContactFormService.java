@@ -11,6 +11,7 @@ import io.greenribbon.risk.SafetyPlanService;
 import io.greenribbon.risk.SafetyPlanView;
 import io.greenribbon.risk.ScreeningResult;
 import io.greenribbon.risk.ScreeningService;
+import io.greenribbon.web.FormErrors;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package io.greenribbon.hotline.console;
+package io.greenribbon.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
