@@ -230,7 +230,8 @@ class RoomConsoleTest {
                 new String[]{"week", "/console/rooms/" + room + "?week=" + day},
                 new String[]{"book", "/console/rooms/" + room + "/book?date=" + day.plusDays(1) + "&start=09:00&end=10:00"},
                 new String[]{"session", "/console/bookings/" + today},
-                new String[]{"reschedule", "/console/bookings/" + booked + "/reschedule"},
+                new String[]{"reschedule", "/console/bookings/" + RoomFixtures.count(
+                        "SELECT min(id) FROM booking WHERE room_id = ? AND series_id IS NOT NULL", room) + "/reschedule"},
                 new String[]{"details", "/console/rooms/" + room + "/details"});
         browser.open("/console/rooms");
         browser.switchLanguage();
@@ -258,7 +259,7 @@ class RoomConsoleTest {
                 "/console/bookings/" + today + "/reschedule")) {
             browser.open(path);
             String h1 = browser.find(By.tagName("h1")).getText();
-            assertThat(h1).as(path).isIn("无权访问", "未找到");
+            assertThat(h1).as(path).isIn("无权访问", "超出管辖范围", "未找到");
             assertThat(browser.text()).as(path).doesNotContain(clientCode).doesNotContain(RoomFixtures.roomName(room));
         }
         record("refused");
