@@ -30,7 +30,7 @@ class CalendarFeedTest {
         String url = made(counsellor);
         assertThat(url).matches("https?://[^/]+/calendar/[A-Za-z0-9_-]{43}\\.ics");
         String ics = given().get(URI.create(url).getPath()).then().statusCode(200)
-                .contentType("text/calendar").extract().asString().replace("\r\n ", "");
+                .contentType("text/calendar").header("Cache-Control", "no-store").extract().asString().replace("\r\n ", "");
         assertThat(ics).contains("BEGIN:VCALENDAR").contains(RoomFixtures.roomName(room))
                 .contains(d.toString().replace("-", "") + "T070000Z").doesNotContain("情绪疏导");
 

@@ -40,9 +40,8 @@ public class CalendarSubscriptionResource {
                     + "descriptions; no sign-in: the token is the authority. 404 for a token that is not (or no longer) valid.")
     public Uni<Response> feed(@PathParam("token") @Parameter(description = "The secret token shown when the subscription was made")
                               String token) {
+        // Cache-Control: no-store and nosniff come with every response (http.ResponseHeaders).
         return feeds.feed(token).map(ics -> Response.ok(ics, TEXT_CALENDAR)
-                .header("Cache-Control", "private, no-cache")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff").build());
+                .header("Referrer-Policy", "no-referrer").build());
     }
 }
