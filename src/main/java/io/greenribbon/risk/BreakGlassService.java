@@ -30,10 +30,13 @@ public class BreakGlassService {
     public record Review(@NotNull BreakGlass.Verdict verdict) {
     }
 
-    /** A use in the review queue (the reason opened for the reviewing supervisor). */
+    /**
+     * A use in the review queue (the reason opened for the reviewing supervisor), with whether the reading
+     * account may review it now ({@link #reviewRefusal}).
+     */
     public record Use(long id, long caseId, String division, String actor, String actorDivision, long contactId,
                       String reason, Instant grantedAt, Instant expiresAt, Instant reviewedAt, String reviewedBy,
-                      BreakGlass.Verdict verdict) {
+                      BreakGlass.Verdict verdict, boolean mayReview) {
     }
 
     private final RiskGate gate;
@@ -88,7 +91,7 @@ public class BreakGlassService {
                 : uses.unreviewed(tx.actor().division(), max))
                 .map(list -> {
                     tx.describe("count=" + list.size());
-                    return list.stream().map(this::use).toList();
+                    return list.stream().map(b -> use(b, tx.actorName())).toList();
                 }));
     }
 
@@ -98,12 +101,7 @@ public class BreakGlassService {
                                 : new RiskGate.Target<>(b, new RecordFacts("risk_break_glass", b.id, b.division, null, null,
                                 b.caseId, null))),
                 (tx, b) -> {
-                    if (b.reviewedAt != null) {
-                        throw ProblemException.conflict("risk.break-glass.reviewed", b.id).with("reviewedBy", b.reviewedBy);
-                    }
-                    if (b.actor.equals(tx.actorName())) {
-                        throw ProblemException.forbidden("risk.forbidden.own-break-glass");
-                    }
+                    CaseRules.require(reviewRefusal(b, tx.actorName()));
                     b.reviewedAt = tx.now();
                     b.reviewedBy = tx.actorName();
                     b.verdict = review.verdict();
@@ -111,13 +109,21 @@ public class BreakGlassService {
                     return tx.session().find(RiskCase.class, b.caseId)
                             .chain(c -> alerts.event(tx, c, RiskCaseEvent.Kind.BREAK_GLASS_REVIEWED,
                                     "breakGlass=" + b.id + ";verdict=" + b.verdict))
-                            .map(v -> use(b));
+                            .map(v -> use(b, tx.actorName()));
                 });
     }
 
-    private Use use(BreakGlass b) {
+    /** Why {@code reviewer} may not review the use (null when they may): reviewed already, or their own. */
+    static ProblemException reviewRefusal(BreakGlass b, String reviewer) {
+        if (b.reviewedAt != null) {
+            return ProblemException.conflict("risk.break-glass.reviewed", b.id).with("reviewedBy", b.reviewedBy);
+        }
+        return b.actor.equals(reviewer) ? ProblemException.forbidden("risk.forbidden.own-break-glass") : null;
+    }
+
+    private Use use(BreakGlass b, String reader) {
         return new Use(b.id, b.caseId, b.division, b.actor, b.actorDivision, b.contactId,
                 seal.open(b.reasonSealed, "risk_break_glass.reason_sealed", b.id), b.grantedAt, b.expiresAt,
-                b.reviewedAt, b.reviewedBy, b.verdict);
+                b.reviewedAt, b.reviewedBy, b.verdict, reviewRefusal(b, reader) == null);
     }
 }

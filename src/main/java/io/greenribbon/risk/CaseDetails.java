@@ -2,10 +2,12 @@ package io.greenribbon.risk;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Assembles the full view of a case, opening its sealed parts, inside the transaction the gate opened. */
@@ -20,10 +22,12 @@ class CaseDetails {
     private final CaseEventRepository events;
     private final DeadlineRepository deadlines;
     private final RiskSeal seal;
+    private final Instance<HotlineContacts> hotline;
 
     CaseDetails(ScreeningRepository screenings, CaseLinkRepository links, ReferralRepository referrals,
                 FollowUpRepository followUps, FollowUpAttemptRepository attempts, CaseEventRepository events,
-                DeadlineRepository deadlines, RiskSeal seal) {
+                DeadlineRepository deadlines, RiskSeal seal, Instance<HotlineContacts> hotline) {
+        this.hotline = hotline;
         this.screenings = screenings;
         this.links = links;
         this.referrals = referrals;
@@ -34,14 +38,31 @@ class CaseDetails {
         this.seal = seal;
     }
 
-    Uni<CaseViews.Detail> of(RiskCase c) {
+    /** The case as the transaction's account sees it, with what that account may do with it now. */
+    Uni<CaseViews.Detail> of(RiskTx tx, RiskCase c) {
         return screenings.byCase(c.id).chain(s -> links.byCase(c.id).chain(l -> referrals.byCase(c.id).chain(r ->
                 followUps(c.id).chain(f -> events.byCase(c.id).chain(e -> deadlines.pending(c.id)
-                        .map(d -> detail(c, s, l, r, f, e, d)))))));
+                        .chain(d -> liveCall(tx, c, l).map(call -> detail(tx, c, s, l, r, f, e, d, call))))))));
     }
 
-    private CaseViews.Detail detail(RiskCase c, List<RiskScreening> s, List<RiskCaseLink> l, List<Referral> r,
-                                    List<CaseViews.FollowUpView> f, List<RiskCaseEvent> e, List<RiskDeadline> d) {
+    /** The live call of the case's person, looked for only where a supervisor could join it. */
+    private Uni<Optional<HotlineContacts.CallInProgress>> liveCall(RiskTx tx, RiskCase c, List<RiskCaseLink> l) {
+        if (!c.open() || tx.basis() != Basis.SUPERVISION || !hotline.isResolvable()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return hotline.get().liveCallWith(c.callerKey, contactsOf(l));
+    }
+
+    static List<Long> contactsOf(List<RiskCaseLink> links) {
+        return links.stream().map(x -> x.contactId).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private CaseViews.Detail detail(RiskTx tx, RiskCase c, List<RiskScreening> s, List<RiskCaseLink> l, List<Referral> r,
+                                    List<CaseViews.FollowUpView> f, List<RiskCaseEvent> e, List<RiskDeadline> d,
+                                    Optional<HotlineContacts.CallInProgress> call) {
+        List<CaseRules.Allowed> allowed = CaseRules.allowed(tx.actor(), c, r,
+                f.stream().map(CaseViews.FollowUpView::status).toList(), f.stream().map(CaseViews.FollowUpView::id).toList(), s,
+                call.map(HotlineContacts.CallInProgress::joinable).orElse(false));
         return new CaseViews.Detail(CaseViews.Summary.of(c),
                 seal.open(c.noteSealed, "risk_case.note_sealed", c.id),
                 seal.openJson(c.subjectSealed, ScreeningRequest.Subject.class, "risk_case.subject_sealed", c.id),
@@ -51,7 +72,9 @@ class CaseDetails {
                 r.stream().map(this::referral).toList(), f,
                 e.stream().map(x -> new CaseViews.Event(x.at, x.kind, x.actor, x.detail)).toList(),
                 d.stream().filter(x -> !(x.kind == RiskDeadline.Kind.ACKNOWLEDGE && c.acknowledgedAt != null))
-                        .map(x -> new CaseViews.Deadline(x.kind, x.step, x.dueAt)).toList());
+                        .map(x -> new CaseViews.Deadline(x.kind, x.step, x.dueAt)).toList(),
+                call.map(x -> new CaseViews.LiveCall(x.contactId(), x.lineId(), x.counsellor(), x.answeredAt())).orElse(null),
+                allowed);
     }
 
     Uni<List<CaseViews.FollowUpView>> followUps(long caseId) {

@@ -47,4 +47,8 @@ public final class CaseRequests {
      */
     public record JoinCall(@NotNull SupervisorPager.JoinMode mode, @Size(max = 255) String supervisor) {
     }
+
+    /** A supervisor joins the live call of the case's person from their own phone. */
+    public record SuperviseCall(@NotNull SupervisorPager.JoinMode mode) {
+    }
 }

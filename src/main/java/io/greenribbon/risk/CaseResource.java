@@ -99,6 +99,15 @@ public class CaseResource {
         return cases.joinCall(id, request);
     }
 
+    /** Rings the supervisor's own phone into the live call of the case's person (listen, whisper or barge). */
+    @POST
+    @Path("/{id}/supervise-call")
+    @Requires(Permission.RISK_CASE_SUPERVISE)
+    public Uni<Map<String, String>> superviseCall(@PathParam("id") long id,
+                                                  @NotNull @Valid CaseRequests.SuperviseCall request) {
+        return cases.superviseCall(id, request);
+    }
+
     @GET
     @Path("/{id}/safety-plan")
     @Requires(Permission.RISK_CASE_READ)

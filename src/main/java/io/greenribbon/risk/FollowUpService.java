@@ -72,9 +72,7 @@ public class FollowUpService {
             if (f == null || !f.caseId.equals(c.id)) {
                 throw ProblemException.notFound("risk.follow-up.not-found", followUpId);
             }
-            if (f.status != FollowUp.Status.OPEN) {
-                throw ProblemException.conflict("risk.follow-up.not-open", f.id).with("status", f.status);
-            }
+            CaseRules.require(CaseRules.attempt(f.status, f.id));
             FollowUpAttempt a = new FollowUpAttempt();
             a.followUpId = f.id;
             a.caseId = c.id;

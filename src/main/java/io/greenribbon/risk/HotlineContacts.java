@@ -15,6 +15,12 @@ public interface HotlineContacts {
     /** The live call {@code username} is connected to right now, if any (break-the-glass needs one). */
     Uni<Optional<LiveCall>> currentCall(String username);
 
+    /**
+     * The live call of a case's person now: an answered, open contact of the caller ({@code callerKey}), or one
+     * of the case's own contacts ({@code contactIds}: a withheld number is known by them only); the latest one.
+     */
+    Uni<Optional<CallInProgress>> liveCallWith(String callerKey, java.util.Collection<Long> contactIds);
+
     /** What risk needs of a contact: the caller's keyed hash, the line's division, who answered; empty if none. */
     Uni<Optional<ContactFacts>> contact(long contactId);
 
@@ -29,6 +35,22 @@ public interface HotlineContacts {
      * @param callerKey the keyed hash of the caller's number
      */
     record LiveCall(long contactId, String callerKey) {
+    }
+
+    /**
+     * @param contactId           the hotline contact of the call
+     * @param lineId              the line called
+     * @param counsellor          who answered it
+     * @param counsellorExtension the phone they talk on, null unless their presence says they are on this call
+     * @param answeredAt          when they answered
+     */
+    record CallInProgress(long contactId, String lineId, String counsellor, String counsellorExtension,
+                          java.time.Instant answeredAt) {
+
+        /** Whether a supervisor can be brought into it: the PBX channel of the counsellor's phone is known. */
+        public boolean joinable() {
+            return counsellorExtension != null;
+        }
     }
 
     /**

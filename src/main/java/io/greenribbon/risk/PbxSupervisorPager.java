@@ -18,8 +18,9 @@ import java.util.Map;
  * Pages supervisors and brings them into live calls with AMI Originate, into the dialplan contexts of
  * telephony/extensions.conf: {@code risk-page} answers, announces why (imminent or unacknowledged) and says
  * the case number twice; {@code risk-join} answers and runs {@code ChanSpy(${GR_SPY_TARGET},qSE${GR_SPY_MODE})}
- * on the counsellor's channel until that call ends. Each rings on the PBX of the division it is for (its
- * city's; another deployment's PBX through that deployment), whichever replica sweeps the deadline. Both
+ * on the counsellor's channel until that call ends (without a mode letter the supervisor only listens). Each
+ * rings on the PBX of the division it is for (its city's; another deployment's PBX through that deployment),
+ * whichever replica sweeps the deadline. Both
  * complete back on the caller's Vert.x context (the PBX answers on its own threads), so the case's timeline
  * can be written next.
  */
@@ -56,8 +57,17 @@ public class PbxSupervisorPager implements SupervisorPager {
                 Map.of("GR_RISK_CASE", String.valueOf(join.caseId()),
                         // The counsellor's channels are PJSIP/<extension>-<n>: the dash keeps counselor1 from counselor10.
                         "GR_SPY_TARGET", "PJSIP/" + join.counsellorExtension() + "-",
-                        "GR_SPY_MODE", join.mode() == JoinMode.BARGE ? "B" : "w"))))
+                        "GR_SPY_MODE", spyMode(join.mode())))))
                 .plug(OnContext.resume());
+    }
+
+    /** ChanSpy's option for the mode: none to listen only, w to whisper to the counsellor, B to speak to both. */
+    static String spyMode(JoinMode mode) {
+        return switch (mode) {
+            case LISTEN -> "";
+            case WHISPER -> "w";
+            case BARGE -> "B";
+        };
     }
 
     private Uni<PbxOriginates> originates() {

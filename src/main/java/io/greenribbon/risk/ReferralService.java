@@ -47,6 +47,7 @@ public class ReferralService {
                         .chain(() -> alerts.event(tx, c, RiskCaseEvent.Kind.EMERGENCY_REFERRAL,
                                 "referral=" + saved.id + ";service=" + saved.service + ";shared=" + saved.shared))
                         .chain(() -> alertOnDuty(tx, c, "EMERGENCY_REFERRAL"))
+                        .chain(() -> alerts.changed(tx, c))
                         .map(v -> view(saved, request.note()));
             });
         });
@@ -58,10 +59,7 @@ public class ReferralService {
                     if (r == null || !r.caseId.equals(c.id)) {
                         throw ProblemException.invalid("referralId", "not a referral of this case");
                     }
-                    if (r.outcome != null) {
-                        throw ProblemException.conflict("risk.referral.outcome-recorded", r.id)
-                                .with("outcome", r.outcome).with("outcomeBy", r.outcomeBy);
-                    }
+                    CaseRules.require(CaseRules.confirmOutcome(r));
                     r.outcome = request.outcome();
                     r.outcomeAt = tx.now();
                     r.outcomeBy = tx.actorName();
@@ -73,7 +71,7 @@ public class ReferralService {
                         // The person was not found: everyone on duty must know, and take the next step.
                         recorded = recorded.chain(() -> alertOnDuty(tx, c, "REFERRAL_NOT_REACHED"));
                     }
-                    return recorded.map(v -> view(r, null));
+                    return recorded.chain(() -> alerts.changed(tx, c)).map(v -> view(r, null));
                 }));
     }
 

@@ -24,6 +24,8 @@ public enum RiskAction {
     CONFIRM_OUTCOME("risk.case.confirm-outcome", "risk_case", true, ASSIGNED, SUPERVISION),
     CLOSE("risk.case.close", "risk_case", true, SUPERVISION),
     JOIN_CALL("risk.case.join-call", "risk_case", false, ASSIGNED),
+    /** A supervisor rings their own phone into the live call of a case's person: listen, whisper or barge. */
+    SUPERVISE_CALL("risk.case.supervise-call", "risk_case", false, SUPERVISION),
     READ_SAFETY_PLAN("risk.safety-plan.read", "risk_safety_plan", false, ASSIGNED, SUPERVISION, BREAK_GLASS),
     WRITE_SAFETY_PLAN("risk.safety-plan.write", "risk_safety_plan", true, ASSIGNED, SUPERVISION),
     READ_FOLLOW_UPS("risk.follow-up.read", "risk_follow_up", false, ASSIGNED, SUPERVISION),

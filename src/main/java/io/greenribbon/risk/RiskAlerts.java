@@ -24,6 +24,7 @@ import java.util.Map;
 class RiskAlerts {
 
     static final String TOPIC = "risk.alert";
+    static final String CHANGED_TOPIC = "risk.case";
 
     private final ConsoleBroadcaster console;
     private final Instance<SupervisorPager> pager;
@@ -70,13 +71,44 @@ class RiskAlerts {
         payload.put("stage", c.stage);
         payload.put("reason", reason);
         payload.put("acknowledged", c.acknowledgedAt != null);
-        String notification = console.notification(TOPIC, payload, audience);
+        payload.put("urgent", urgent(c) || RINGS_ALWAYS.contains(reason));
+        return notify(tx, console.notification(TOPIC, payload, audience))
+                .chain(() -> event(tx, c, RiskCaseEvent.Kind.ALERTED, "reason=" + reason + ";to="
+                        + (usernames.isEmpty() ? "role:" + Role.RISK_SUPERVISOR : String.join(",", usernames))));
+    }
+
+    /**
+     * Whether the case must ring on the consoles it reaches (a sound, the title flashing) and head the
+     * inbox: nobody has acknowledged it yet, and it is imminent or has gone past the division's supervisors.
+     */
+    static boolean urgent(RiskCase c) {
+        return c.open() && c.acknowledgedAt == null
+                && (c.level == RiskLevel.IMMINENT || c.stage != RiskCase.Stage.SUPERVISORS);
+    }
+
+    /** Alerts that ring whatever the case's state: the emergency services did not find the person. */
+    private static final java.util.Set<String> RINGS_ALWAYS = java.util.Set.of("REFERRAL_NOT_REACHED");
+
+    /**
+     * Tells the consoles of the supervisors governing the case that it changed (acknowledged, referred,
+     * closed), so that their inboxes and case pages show it at once; sent with the transaction's commit.
+     */
+    Uni<Void> changed(RiskTx tx, RiskCase c) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("caseId", c.id);
+        payload.put("status", c.status);
+        payload.put("acknowledged", c.acknowledgedAt != null);
+        return notify(tx, console.notification(CHANGED_TOPIC, payload,
+                Audience.rolesGoverning(c.division, Role.RISK_SUPERVISOR)));
+    }
+
+    /** Sends a console message with the transaction's commit (and not at all if it rolls back). */
+    private Uni<Void> notify(RiskTx tx, String notification) {
         return tx.session().createNativeQuery("SELECT 1 FROM pg_notify(:channel, :payload)")
                 .setParameter("channel", console.channel())
                 .setParameter("payload", notification)
                 .getSingleResult()
-                .chain(() -> event(tx, c, RiskCaseEvent.Kind.ALERTED, "reason=" + reason + ";to="
-                        + (usernames.isEmpty() ? "role:" + Role.RISK_SUPERVISOR : String.join(",", usernames))));
+                .replaceWithVoid();
     }
 
     /** Rings the phones of {@code targets} once the transaction has committed. */

@@ -241,12 +241,7 @@ public class ScreeningService {
                                 : new RiskGate.Target<>(s, new RecordFacts("risk_screening", s.id, s.division, null, null,
                                 s.caseId, null))),
                 (tx, s) -> {
-                    if (s.lowering != RiskScreening.Lowering.PENDING) {
-                        throw ProblemException.conflict("risk.screening.no-pending-lowering", s.id);
-                    }
-                    if (s.screenedBy.equals(tx.actorName())) {
-                        throw ProblemException.forbidden("risk.forbidden.own-screening");
-                    }
+                    CaseRules.require(CaseRules.decideLowering(s, tx.actorName()));
                     s.lowering = approve ? RiskScreening.Lowering.APPROVED : RiskScreening.Lowering.REJECTED;
                     s.loweringDecidedBy = tx.actorName();
                     s.loweringDecidedAt = tx.now();
@@ -264,12 +259,15 @@ public class ScreeningService {
         }
         return tx.session().find(RiskCase.class, s.caseId, org.hibernate.LockMode.PESSIMISTIC_WRITE).chain(c -> {
             RiskLevel floor = RiskLevel.max(s.finalLevel, RiskLevel.MODERATE);
-            if (c == null || !c.open() || c.level.compareTo(floor) <= 0) {
+            if (c == null) {
                 return Uni.createFrom().voidItem();
+            }
+            if (!c.open() || c.level.compareTo(floor) <= 0) {
+                return alerts.changed(tx, c);
             }
             String detail = "from=" + c.level + ";to=" + floor + ";screening=" + s.id;
             c.level = floor;
-            return alerts.event(tx, c, RiskCaseEvent.Kind.LEVEL_LOWERED, detail);
+            return alerts.event(tx, c, RiskCaseEvent.Kind.LEVEL_LOWERED, detail).chain(() -> alerts.changed(tx, c));
         });
     }
 
@@ -278,6 +276,7 @@ public class ScreeningService {
             return Uni.createFrom().voidItem();
         }
         return tx.session().find(RiskCase.class, s.caseId)
-                .chain(c -> c == null ? Uni.createFrom().voidItem() : alerts.event(tx, c, kind, "screening=" + s.id));
+                .chain(c -> c == null ? Uni.createFrom().voidItem() : alerts.event(tx, c, kind, "screening=" + s.id)
+                        .chain(() -> alerts.changed(tx, c)));
     }
 }

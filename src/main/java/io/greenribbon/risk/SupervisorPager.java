@@ -36,6 +36,8 @@ public interface SupervisorPager {
     }
 
     enum JoinMode {
+        /** The supervisor hears both and is heard by nobody. */
+        LISTEN,
         /** The supervisor hears both and speaks to the counsellor only (coaching). */
         WHISPER,
         /** The supervisor hears and speaks to both parties. */

@@ -27,9 +27,16 @@ public class UnmaskService {
                           @NotNull UnmaskRequest.LegalBasis legalBasis) {
     }
 
+    /**
+     * A request as the reading account sees it: with whether that account may approve or reject it now
+     * ({@code mayDecide}: the two-person rule, the request's state and time) and who else may
+     * ({@code approvers}: the supervisors on duty for its division, never the requester; any risk supervisor
+     * governing the division may decide too).
+     */
     public record View(long id, long caseId, long contactId, String requestedBy, Instant requestedAt, String reason,
                        UnmaskRequest.LegalBasis legalBasis, UnmaskRequest.Status status, String decidedBy,
-                       Instant decidedAt, Instant expiresAt, Instant disclosedAt) {
+                       Instant decidedAt, Instant expiresAt, Instant disclosedAt, boolean mayDecide,
+                       List<String> approvers) {
     }
 
     /** The number, disclosed to the requester, with the legal basis it was disclosed on. */
@@ -44,9 +51,11 @@ public class UnmaskService {
     private final RiskAlerts alerts;
     private final RiskSeal seal;
     private final RiskConfig config;
+    private final DutyRoster roster;
 
     public UnmaskService(RiskGate gate, UnmaskRepository requests, CaseLinkRepository links, Instance<HotlineContacts> hotline,
-                         RiskAlerts alerts, RiskSeal seal, RiskConfig config) {
+                         RiskAlerts alerts, RiskSeal seal, RiskConfig config, DutyRoster roster) {
+        this.roster = roster;
         this.gate = gate;
         this.requests = requests;
         this.links = links;
@@ -77,7 +86,7 @@ public class UnmaskService {
                     tx.describe("unmask=" + saved.id + ";basis=" + saved.legalBasis);
                     return alerts.event(tx, c, RiskCaseEvent.Kind.UNMASK_REQUESTED, "unmask=" + saved.id + ";by=" + saved.requestedBy)
                             .chain(() -> alerts.alertOnDuty(tx, c, "UNMASK_REQUESTED"))
-                            .map(v -> view(saved));
+                            .map(v -> view(tx, saved, List.of()));
                 });
             });
         });
@@ -88,22 +97,46 @@ public class UnmaskService {
         int max = Pages.size(limit);
         return gate.inOwnScope(RiskAction.LIST_UNMASK, tx -> requests.open(
                         tx.basis() == Basis.SUPERVISION ? tx.actor().division() : null, tx.actorName(), max)
-                .map(all -> {
+                .chain(all -> {
                     List<UnmaskRequest> list = all.stream().filter(u -> u.expiresAt.isAfter(tx.now())).toList();
                     tx.describe("count=" + list.size());
-                    return list.stream().map(this::view).toList();
+                    return onDuty(tx, list).map(duty -> list.stream()
+                            .map(u -> view(tx, u, duty.getOrDefault(u.division, List.of()))).toList());
                 }));
+    }
+
+    /** The supervisors on duty now for each request's division. */
+    private Uni<java.util.Map<String, List<String>>> onDuty(RiskTx tx, List<UnmaskRequest> list) {
+        java.util.Map<String, List<String>> byDivision = new java.util.concurrent.ConcurrentHashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String division : list.stream().map(u -> u.division).distinct().toList()) {
+            chain = chain.chain(() -> roster.supervisors(division, tx.now())
+                    .invoke(duties -> byDivision.put(division, Escalation.usernames(duties))).replaceWithVoid());
+        }
+        return chain.replaceWith(byDivision);
+    }
+
+    /**
+     * Why {@code actor} may not approve or reject the request now (null when they may): the two-person rule
+     * first, then its time and state. The gate decides beforehand that the account supervises the division.
+     */
+    static ProblemException decisionRefusal(UnmaskRequest u, String actor, Instant now) {
+        if (u.requestedBy.equals(actor)) {
+            return ProblemException.forbidden("risk.forbidden.own-unmask-request");
+        }
+        ProblemException expired = expired(u, now);
+        if (expired != null) {
+            return expired;
+        }
+        if (u.status != UnmaskRequest.Status.PENDING) {
+            return ProblemException.conflict("risk.unmask.not-pending", u.id).with("status", u.status);
+        }
+        return null;
     }
 
     public Uni<View> decide(long id, boolean approve) {
         return gate.onRecord(RiskAction.DECIDE_UNMASK, loader(id), (tx, u) -> {
-            if (u.requestedBy.equals(tx.actorName())) {
-                throw ProblemException.forbidden("risk.forbidden.own-unmask-request");
-            }
-            expireIfLate(tx, u);
-            if (u.status != UnmaskRequest.Status.PENDING) {
-                throw ProblemException.conflict("risk.unmask.not-pending", u.id).with("status", u.status);
-            }
+            CaseRules.require(decisionRefusal(u, tx.actorName(), tx.now()));
             u.status = approve ? UnmaskRequest.Status.APPROVED : UnmaskRequest.Status.REJECTED;
             u.decidedBy = tx.actorName();
             u.decidedAt = tx.now();
@@ -114,7 +147,7 @@ public class UnmaskService {
             return tx.session().find(RiskCase.class, u.caseId).chain(c -> alerts.event(tx, c,
                             approve ? RiskCaseEvent.Kind.UNMASK_APPROVED : RiskCaseEvent.Kind.UNMASK_REJECTED,
                             "unmask=" + u.id + ";by=" + u.decidedBy))
-                    .map(v -> view(u));
+                    .map(v -> view(tx, u, List.of()));
         });
     }
 
@@ -148,15 +181,21 @@ public class UnmaskService {
     }
 
     private static void expireIfLate(RiskTx tx, UnmaskRequest u) {
-        if ((u.status == UnmaskRequest.Status.PENDING || u.status == UnmaskRequest.Status.APPROVED)
-                && !tx.now().isBefore(u.expiresAt)) {
-            throw ProblemException.conflict("risk.unmask.expired", u.id).with("expiredAt", u.expiresAt);
-        }
+        CaseRules.require(expired(u, tx.now()));
     }
 
-    private View view(UnmaskRequest u) {
+    /** A request waiting for a decision or a disclosure past its time. */
+    private static ProblemException expired(UnmaskRequest u, Instant now) {
+        return (u.status == UnmaskRequest.Status.PENDING || u.status == UnmaskRequest.Status.APPROVED)
+                && !now.isBefore(u.expiresAt)
+                ? ProblemException.conflict("risk.unmask.expired", u.id).with("expiredAt", u.expiresAt) : null;
+    }
+
+    private View view(RiskTx tx, UnmaskRequest u, List<String> onDuty) {
+        boolean mayDecide = tx.basis() == Basis.SUPERVISION && decisionRefusal(u, tx.actorName(), tx.now()) == null;
         return new View(u.id, u.caseId, u.contactId, u.requestedBy, u.requestedAt,
                 seal.open(u.reasonSealed, "risk_unmask_request.reason_sealed", u.id), u.legalBasis, u.status,
-                u.decidedBy, u.decidedAt, u.expiresAt, u.disclosedAt);
+                u.decidedBy, u.decidedAt, u.expiresAt, u.disclosedAt, mayDecide,
+                onDuty.stream().filter(name -> !name.equals(u.requestedBy)).toList());
     }
 }

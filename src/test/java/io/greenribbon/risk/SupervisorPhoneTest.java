@@ -158,4 +158,44 @@ class SupervisorPhoneTest {
                 .body("timeline.findAll { it.kind == 'SUPERVISOR_JOINED_CALL' }.size()", equalTo(1));
         post("supervisor1", "/api/risk/cases/" + id + "/join-call", Map.of("mode", "BARGE")).statusCode(403);
     }
+
+    /**
+     * A supervisor joins the live call of a case's person from their own phone (here: listening only); the case
+     * offers it only while the call lasts, and only to supervisors.
+     */
+    @Test
+    void aSupervisorListensInOnTheCallOfTheCasesPersonFromTheirOwnPhone() {
+        Hotline.available("counsellor1", "130104", "counselor1");
+        PeerCall call = Hotline.call(CallScript.from(HotlineCalls.newNumber()).to(Hotline.QIAOXI_LINE).presses("2")
+                .talksFor(Duration.ofMinutes(30)));
+        Map<String, Object> contact = Hotline.awaitContact(call.uniqueId(), c -> c.get("answered_at") != null);
+        long id = RiskApi.screen("counsellor1", Map.of("contactId", contact.get("id"), "answers", RiskApi.highAnswers()))
+                .statusCode(201).extract().jsonPath().getLong("caseId");
+        await().atMost(SOON).until(() -> get("supervisor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getList("allowed.action").contains("SUPERVISE_CALL"));
+        assertThat(get("supervisor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getString("liveCall.counsellor")).isEqualTo("counsellor1");
+        assertThat(get("counsellor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getList("allowed.action")).doesNotContain("SUPERVISE_CALL");
+        post("counsellor1", "/api/risk/cases/" + id + "/supervise-call", Map.of("mode", "LISTEN")).statusCode(403);
+
+        String callId = post("supervisor1", "/api/risk/cases/" + id + "/supervise-call", Map.of("mode", "LISTEN"))
+                .statusCode(200).body("counsellor", equalTo("counsellor1")).extract().jsonPath().getString("callId");
+        OriginateResult joined = RecordingListener.await(OriginateResult.class, r -> Objects.equals(callId, r.correlationId()));
+        assertThat(joined.success()).isTrue();
+        assertThat(joined.channel()).startsWith("PJSIP/supervisor-");
+        long spying = peer().clock().nowMicros() + 10_000_000L;
+        await().atMost(SOON).until(() -> peer().clock().nowMicros() > spying);
+        assertThat(peer().channels()).contains(joined.channel());
+        assertThat(get("supervisor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getList("timeline.findAll { it.kind == 'SUPERVISOR_JOINED_CALL' }.detail", String.class))
+                .singleElement().asString().startsWith("supervisor=supervisor1;mode=LISTEN;call=" + callId + ";counsellor=counsellor1");
+
+        call.hangUp();
+        RecordingListener.await(CdrRecorded.class, c -> callId.equals(c.uniqueId()));
+        await().atMost(SOON).until(() -> !get("supervisor1", "/api/risk/cases/" + id).statusCode(200).extract().jsonPath()
+                .getList("allowed.action").contains("SUPERVISE_CALL"));
+        post("supervisor1", "/api/risk/cases/" + id + "/supervise-call", Map.of("mode", "BARGE")).statusCode(409)
+                .body("type", equalTo("urn:greenribbon:problem:conflict"));
+    }
 }
