@@ -18,6 +18,10 @@ public class ConsolePreference {
     /** {@code zh-CN} or {@code en}. */
     public String language;
 
+    /** Whether an urgent risk alert plays its sound on this account's console (risk supervisors). */
+    @Column(name = "alert_sound")
+    public boolean alertSound = true;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -91,6 +91,11 @@ public class PageContext {
         return english() ? name + ", " + parentName : parentName + " " + name;
     }
 
+    /** Whether the account's roles hold {@code permission} (a name of {@link io.greenribbon.access.Permission}). */
+    public boolean holds(String permission) {
+        return actor != null && io.greenribbon.access.Permission.valueOf(permission).grantedToAny(actor.roles());
+    }
+
     public List<NavItem> navigation() {
         return navigation;
     }

@@ -113,6 +113,55 @@ public final class PageText {
                 : page().text("time.seconds", seconds);
     }
 
+    /** A duration given in seconds (a figure such as the average speed of answer), in whole seconds' words. */
+    public static String duration(Object seconds) {
+        return seconds == null ? "—" : seconds(Math.round(((Number) seconds).doubleValue()) * 1000);
+    }
+
+    /**
+     * How long ago {@code at} was, in words (42 秒, 3 分 05 秒, 2 小时 04 分, 3 天 2 小时): an age that the page's
+     * script then counts up ({@code data-age}, in seconds, with {@link #ageFormats()}).
+     */
+    public static String age(Object at) {
+        return ageOf(ageSeconds(at));
+    }
+
+    /** Seconds since {@code at} (never negative). */
+    public static long ageSeconds(Object at) {
+        Instant instant = instant(at);
+        Instant now = Arc.container().instance(java.time.Clock.class).get().instant();
+        return instant == null ? 0 : Math.max(0, Duration.between(instant, now).getSeconds());
+    }
+
+    static String ageOf(long seconds) {
+        long days = seconds / 86_400;
+        long hours = seconds / 3_600 % 24;
+        long minutes = seconds / 60 % 60;
+        if (days > 0) {
+            return page().text("age.days-hours", days, hours);
+        }
+        if (hours > 0) {
+            return page().text("age.hours-minutes", hours, String.format("%02d", minutes));
+        }
+        return minutes > 0 ? page().text("time.minutes-seconds", minutes, String.format("%02d", seconds % 60))
+                : page().text("time.seconds", seconds);
+    }
+
+    /** The patterns of {@link #age} for the page's script, as JSON: {@code {"s": "{0} 秒", ...}}. */
+    public static String ageFormats() {
+        return "{\"s\":\"" + pattern("time.seconds") + "\",\"ms\":\"" + pattern("time.minutes-seconds")
+                + "\",\"hm\":\"" + pattern("age.hours-minutes") + "\",\"dh\":\"" + pattern("age.days-hours") + "\"}";
+    }
+
+    private static String pattern(String key) {
+        return page().text(key).replace("\\", "").replace("\"", "");
+    }
+
+    /** A share (0 to 1) as a whole percentage, or a dash when there is none yet. */
+    public static String percent(Object share) {
+        return share == null ? "—" : Math.round(((Number) share).doubleValue() * 100) + "%";
+    }
+
     private static Instant instant(Object at) {
         if (at == null) {
             return null;

@@ -1,9 +1,10 @@
 /*
- * The web console's script (no inline script anywhere: the pages' CSP forbids it). It does four things:
+ * The web console's script (no inline script anywhere: the pages' CSP forbids it). It does these things:
  *  1. Live updates: one WebSocket per page (/console/live). Each message {topic, payload} becomes the DOM
  *     event "live-<topic with dots as dashes>" on <body>, e.g. "live-hotline-call". Elements refresh
  *     themselves with htmx: hx-get="..." hx-trigger="live-hotline-call from:body, live-reconnected from:body".
- *     After a reconnect "live-reconnected" fires, so that every live element catches up.
+ *     After a reconnect "live-reconnected" fires, so that every live element catches up. A message about one
+ *     risk case (payload.caseId) also fires "live-<topic>-<caseId>", for the elements that show that case only.
  *  2. Session end: when a request of the page answers 499/401 (the session ended), a banner asks the user
  *     to sign in again, and the page's drafts stay in the tab (3).
  *  3. Drafts: a form with data-draft="<key>" is kept in sessionStorage as it is typed, and filled in again
@@ -12,7 +13,18 @@
  *  4. Forms: the error summary of a form answered with errors takes the focus (GOV.UK pattern). A form marked
  *     data-submit-once is sent once per tap: a second tap while the first is on its way is ignored (after a few
  *     seconds without an answer a tap sends it again, the same form with the same key, which the server
- *     recognises). A refused booking's explanation (#conflict) takes the focus too.
+ *     recognises). A refused booking's explanation (#conflict) takes the focus too. A request the server
+ *     refuses (403, 404, 409: its words go to #flash) also refreshes the part of the page it came from when
+ *     that part is marked data-refresh-on-refusal: what it showed has changed meanwhile. A part marked
+ *     data-live-panel (refreshed by live messages) does not refresh while an action taken in it is under way.
+ *  5. Ages: an element with data-age="<seconds>" (an alert's age, the longest wait) counts up every second, in
+ *     the words of data-age-formats on it or an ancestor (the server's own patterns).
+ *  6. Alarm (risk supervisors): a live "risk.alert" the server marks urgent shows the banner #alarm, flashes the
+ *     page's title and plays the service's sound #alarm-sound unless the account switched sound off. Browsers
+ *     play sound only after the user has touched the page: when they would not, the sound switch says so and
+ *     offers to allow it (a click anywhere allows it too). body[data-alarm-plays] and body[data-title-flashes]
+ *     count what happened, for the tests.
+ *  7. Full screen: a button with data-fullscreen puts the page (the wallboard) in full screen.
  */
 (function () {
   'use strict';
@@ -130,6 +142,26 @@
   window.addEventListener('pageshow', function () {
     document.querySelectorAll('form[data-submit-once]').forEach(function (form) { delete form.dataset.sentAt; });
   });
+  document.addEventListener('htmx:responseError', function (e) {
+    var status = e.detail.xhr ? e.detail.xhr.status : 0;
+    if (status !== 403 && status !== 404 && status !== 409) { return; }
+    var region = e.detail.elt && e.detail.elt.closest ? e.detail.elt.closest('[data-refresh-on-refusal]') : null;
+    // Once the refused request has ended (a live part does not refresh while an action in it is under way).
+    if (region && window.htmx) { setTimeout(function () { window.htmx.trigger(region, 'refused'); }, 0); }
+  });
+  // A part of the page that refreshes itself live (data-live-panel) yields to the user's own action in it: an
+  // action aborts a refresh in flight, and no refresh starts while an action is in flight, so that the action's
+  // answer (the part as it is after the action) is what the page shows, not a refresh that crossed it.
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.closest) { return; }
+    if (elt.hasAttribute('data-live-panel')) {
+      if (elt.querySelector('.htmx-request')) { e.preventDefault(); }
+      return;
+    }
+    var panel = elt.closest('[data-live-panel]');
+    if (panel && window.htmx) { window.htmx.trigger(panel, 'htmx:abort'); }
+  });
   // When a part of the page was last replaced (an outerHTML swap replaces the element itself: find the new one).
   document.addEventListener('htmx:afterSwap', function (e) {
     var id = e.detail.target.id;
@@ -168,7 +200,9 @@
       try { message = JSON.parse(event.data); } catch (ignored) { return; }
       if (!message || !message.topic) { return; }
       body.dataset.liveLast = message.topic + '@' + Date.now();
-      fire('live-' + message.topic.replace(/\./g, '-'), message.payload || {});
+      var name = 'live-' + message.topic.replace(/\./g, '-');
+      fire(name, message.payload || {});
+      if (message.payload && message.payload.caseId != null) { fire(name + '-' + message.payload.caseId, message.payload); }
     };
     socket.onclose = function () {
       body.dataset.liveState = 'closed';
@@ -193,7 +227,112 @@
     if (socket && socket.readyState === WebSocket.OPEN) { socket.send('ping'); }
   }, 25000);
 
+  // ---- 5. ages ----------------------------------------------------------------------------------
+  function ageText(seconds, formats) {
+    function fill(pattern, a, b) { return pattern.replace('{0}', a).replace('{1}', b); }
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    var days = Math.floor(seconds / 86400), hours = Math.floor(seconds / 3600) % 24, minutes = Math.floor(seconds / 60) % 60;
+    if (days > 0) { return fill(formats.dh, days, hours); }
+    if (hours > 0) { return fill(formats.hm, hours, two(minutes)); }
+    if (minutes > 0) { return fill(formats.ms, minutes, two(seconds % 60)); }
+    return fill(formats.s, seconds, '');
+  }
+  function tickAges() {
+    var now = Date.now();
+    document.querySelectorAll('[data-age]').forEach(function (el) {
+      if (!el.dataset.ageSince) { el.dataset.ageSince = String(now - 1000 * Number(el.dataset.age)); }
+      var holder = el.closest('[data-age-formats]');
+      if (!holder) { return; }
+      var formats;
+      try { formats = JSON.parse(holder.dataset.ageFormats); } catch (ignored) { return; }
+      el.textContent = ageText(Math.max(0, Math.floor((now - Number(el.dataset.ageSince)) / 1000)), formats);
+    });
+  }
+  setInterval(tickAges, 1000);
+
+  // ---- 6. alarm ----------------------------------------------------------------------------------
+  var alarm = document.getElementById('alarm');
+  var sound = document.getElementById('alarm-sound');
+  var pageTitle = document.title;
+  var flashing = null;
+  function count(name) { body.dataset[name] = String(Number(body.dataset[name] || '0') + 1); }
+  function soundWanted() {
+    var control = document.getElementById('sound-control');
+    return !control || control.dataset.sound !== 'off';
+  }
+  // Whether the browser would play the sound now: its own answer, or that of an audio context, which starts
+  // suspended exactly when sound may not play yet.
+  function mayPlay() {
+    if (navigator.getAutoplayPolicy) { return navigator.getAutoplayPolicy('mediaelement') === 'allowed'; }
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) { return true; }
+    try {
+      var probe = new Context();
+      var running = probe.state === 'running';
+      probe.close();
+      return running;
+    } catch (ignored) { return true; }
+  }
+  function showBlocked(blocked) {
+    var note = document.getElementById('sound-blocked');
+    if (note) { note.hidden = !blocked || !soundWanted(); }
+    body.dataset.soundBlocked = blocked ? 'true' : 'false';
+  }
+  function play() {
+    if (!sound) { return; }
+    sound.currentTime = 0;
+    var started = sound.play();
+    if (started && started.then) { started.then(function () { showBlocked(false); }, function () { showBlocked(true); }); }
+  }
+  function stopFlashing() {
+    if (flashing) { clearInterval(flashing); flashing = null; document.title = pageTitle; }
+  }
+  function flashTitle() {
+    if (flashing || !alarm) { return; }
+    var on = false;
+    flashing = setInterval(function () {
+      on = !on;
+      document.title = on ? alarm.dataset.title : pageTitle;
+      count('titleFlashes');
+    }, 800);
+  }
+  function ring(detail) {
+    if (!alarm) { return; }
+    document.getElementById('alarm-text').textContent = alarm.dataset.text.replace('CASE', String(detail.caseId));
+    document.getElementById('alarm-open').href = '/console/cases/' + encodeURIComponent(String(detail.caseId));
+    alarm.hidden = false;
+    count('alarms');
+    flashTitle();
+    if (soundWanted()) { play(); }
+  }
+  if (alarm) {
+    sound.addEventListener('playing', function () { count('alarmPlays'); showBlocked(false); });
+    body.addEventListener('live-risk-alert', function (e) { if (e.detail && e.detail.urgent) { ring(e.detail); } });
+    // A user who looks at the page and touches it has seen the alert; touching also lets the browser play sound.
+    // Checked on the click itself, not on the press before it: the note (and its button) must stay put until
+    // the click has reached the button.
+    ['click', 'keydown'].forEach(function (type) {
+      document.addEventListener(type, function (e) {
+        if (document.visibilityState === 'visible') { stopFlashing(); }
+        if (type === 'click' && e.target.closest && e.target.closest('[data-sound-try]')) { play(); return; }
+        if (body.dataset.soundBlocked === 'true') { showBlocked(!mayPlay()); }
+      });
+    });
+    document.addEventListener('htmx:afterSettle', function (e) {
+      if (e.detail.target.id === 'sound-control' && !body.dataset.soundBlocked) { showBlocked(!mayPlay()); }
+      else if (e.detail.target.id === 'sound-control') { showBlocked(body.dataset.soundBlocked === 'true'); }
+    });
+  }
+
+  // ---- 7. full screen ----------------------------------------------------------------------------
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest('[data-fullscreen]');
+    if (!button || !document.documentElement.requestFullscreen) { return; }
+    if (document.fullscreenElement) { document.exitFullscreen(); } else { document.documentElement.requestFullscreen(); }
+  });
+
   setUpDrafts(document);
   focusErrors(document);
+  tickAges();
   connect();
 }());

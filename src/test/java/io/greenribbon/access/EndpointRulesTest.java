@@ -130,23 +130,25 @@ class EndpointRulesTest {
                 }
             }
         }
-        // Every page a counsellor opens: security headers, no inline script, no inline style.
-        // And every page the room staff open.
-        io.greenribbon.web.WebSession counsellor = sessions.computeIfAbsent("counsellor1", io.greenribbon.web.WebSession::signIn);
-        io.greenribbon.web.WebSession staff = sessions.computeIfAbsent("staff1", io.greenribbon.web.WebSession::signIn);
+        // Every page a counsellor, a room's staff or a supervisor opens: security headers, no inline script, no
+        // inline style.
         long room = io.greenribbon.rooms.RoomFixtures.room(io.greenribbon.rooms.RoomFixtures.VILLAGE, "staff1");
         String day = io.greenribbon.rooms.RoomFixtures.day(3, 0).toString();
-        Map<String, io.greenribbon.web.WebSession> screens = new java.util.LinkedHashMap<>();
+        Map<String, String> opened = new java.util.LinkedHashMap<>();
         for (String path : List.of("/console/desk", "/console/contacts", "/console/callbacks", "/console/week")) {
-            screens.put(path, counsellor);
+            opened.put(path, "counsellor1");
         }
         for (String path : List.of("/console/rooms", "/console/rooms/" + room, "/console/rooms/" + room + "/details",
                 "/console/rooms/" + room + "/book?date=" + day + "&start=09:00&end=10:00")) {
-            screens.put(path, staff);
+            opened.put(path, "staff1");
         }
-        for (Map.Entry<String, io.greenribbon.web.WebSession> screen : screens.entrySet()) {
-            String path = screen.getKey();
-            java.net.http.HttpResponse<String> page = screen.getValue().get(path);
+        for (String path : List.of("/console/cases", "/console/reviews", "/console/wallboard", "/console/alarm/sound")) {
+            opened.put(path, "supervisor1");
+        }
+        for (Map.Entry<String, String> open : opened.entrySet()) {
+            String path = open.getKey();
+            java.net.http.HttpResponse<String> page = sessions.computeIfAbsent(open.getValue(),
+                    io.greenribbon.web.WebSession::signIn).get(path);
             java.net.http.HttpHeaders headers = page.headers();
             String csp = headers.firstValue("Content-Security-Policy").orElse("");
             if (page.statusCode() != 200 || !csp.contains("script-src 'self';") || !csp.contains("style-src 'self';")

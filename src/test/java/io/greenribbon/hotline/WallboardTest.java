@@ -96,7 +96,12 @@ class WallboardTest {
                 // Waits of the answered: about 10 s and 32 s; within 20 s: one of 3.
                 .body("figures.asaSeconds", allOf(greaterThanOrEqualTo(18.0f), lessThanOrEqualTo(24.0f)))
                 .body("figures.serviceLevel", equalTo(0.3333f)).body("figures.serviceLevelSeconds", equalTo(20))
-                .body("agents.AVAILABLE", equalTo(1))
+                // counsellor1 talks on the first call: on a call, not free to take the next one.
+                .body("agents.ON_CALL", equalTo(1)).body("agents.AVAILABLE", org.hamcrest.Matchers.nullValue())
+                // Zhao's one line: the caller waiting since being put through, the call being answered.
+                .body("lines.number", org.hamcrest.Matchers.contains(ZHAO_LINE))
+                .body("lines[0].waiting", equalTo(1)).body("lines[0].talking", equalTo(1))
+                .body("lines[0].waitingSince", org.hamcrest.Matchers.notNullValue())
                 .extract().asString();
         assertThat(board).doesNotContain("counsellor1").doesNotContain("1391115");
 

@@ -41,7 +41,9 @@ public final class Browser implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(20);
 
     public enum Viewport {
-        DESKTOP(1280, 900, false), PHONE(390, 844, true);
+        DESKTOP(1280, 900, false), PHONE(390, 844, true),
+        /** A television in the hotline room (the wallboard). */
+        TV(1920, 1080, false);
 
         final int width;
         final int height;

@@ -17,6 +17,7 @@ public class HotlineNav implements NavSection {
                 new NavItem(DeskPage.PATH, "nav.desk", Permission.HOTLINE_PRESENCE, 10),
                 new NavItem(CallbackPage.PATH, "nav.callbacks", Permission.HOTLINE_CALLBACKS, 20),
                 new NavItem(ContactPage.PATH, "nav.contacts", Permission.HOTLINE_CONTACTS_READ, 30),
-                new NavItem(WeekPage.PATH, "nav.week", Permission.COUNSELLOR_CALENDAR_READ, 40));
+                new NavItem(WeekPage.PATH, "nav.week", Permission.COUNSELLOR_CALENDAR_READ, 40),
+                new NavItem(WallboardPage.PATH, "nav.wallboard", Permission.HOTLINE_WALLBOARD, 60));
     }
 }

@@ -42,6 +42,13 @@ public class HotlineFigures {
         }
     }
 
+    /**
+     * Calls of one line going on now: waiting for an answer (with when the caller who has waited longest was
+     * put through, null when nobody waits) and talking with a counsellor.
+     */
+    public record LineInProgress(String lineId, long waiting, Instant waitingSince, long talking) {
+    }
+
     /** A period without an end: later than any call. */
     private static final Instant NO_END = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -93,6 +100,25 @@ public class HotlineFigures {
                 GROUP BY 1""".formatted(MeasuresSql.FATE), "prefix", divisionPrefix + "%")).map(rows -> {
             Map<String, InProgress> out = new TreeMap<>();
             rows.forEach(r -> out.put((String) r[0], new InProgress(Sql.number(r[1]), Sql.number(r[2]))));
+            return out;
+        });
+    }
+
+    /**
+     * The calls going on now to the lines under {@code divisionPrefix}, line by line (the same fates as
+     * {@link #inProgress}, so that a division's lines add up to its calls in progress).
+     */
+    public Uni<Map<String, LineInProgress>> inProgressByLine(String divisionPrefix) {
+        return Panache.withSession(() -> Sql.rows("""
+                SELECT c.line_id, count(*) FILTER (WHERE f.fate = 'WAITING'),
+                       min(c.queued_at) FILTER (WHERE f.fate = 'WAITING'),
+                       count(*) FILTER (WHERE f.fate = 'ANSWERED')
+                FROM hotline_contact c %s
+                WHERE c.status = 'OPEN' AND c.division_code LIKE :prefix AND c.line_id IS NOT NULL
+                GROUP BY 1""".formatted(MeasuresSql.FATE), "prefix", divisionPrefix + "%")).map(rows -> {
+            Map<String, LineInProgress> out = new TreeMap<>();
+            rows.forEach(r -> out.put((String) r[0], new LineInProgress((String) r[0], Sql.number(r[1]),
+                    Sql.instant(r[2]), Sql.number(r[3]))));
             return out;
         });
     }

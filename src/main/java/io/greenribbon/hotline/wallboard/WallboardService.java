@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The wallboards: today's {@link HotlineFigures} per line division, the calls in progress and the presence,
- * read once and summed up the division tree in memory.
+ * The wallboards: today's {@link HotlineFigures} per line division, the calls in progress (per line too) and
+ * the presence, read once and summed up the division tree in memory.
  */
 @ApplicationScoped
 public class WallboardService {
@@ -31,7 +31,8 @@ public class WallboardService {
 
     /** Today's figures, the calls in progress and the current presence, per line division under a prefix. */
     public record Snapshot(Instant from, Instant at, Map<String, CallMeasures> measures,
-                           Map<String, HotlineFigures.InProgress> now, List<Object[]> presence) {
+                           Map<String, HotlineFigures.InProgress> now, List<Object[]> presence,
+                           List<WallboardView.Line> lines) {
 
         /** The board of {@code division}: every line division beneath it, summed. */
         WallboardView board(String division, int serviceLevelSeconds) {
@@ -52,7 +53,8 @@ public class WallboardService {
                 }
             }
             return new WallboardView(division, Sql.at(from), Sql.at(at), CallFigures.of(sum, serviceLevelSeconds),
-                    going.waiting(), going.talking(), agents, paused);
+                    going.waiting(), going.talking(), agents, paused,
+                    lines.stream().filter(l -> l.division().startsWith(division)).toList());
         }
     }
 
@@ -67,21 +69,27 @@ public class WallboardService {
         Instant midnight = LocalDate.now(zone).atStartOfDay(zone).toInstant();
         return Panache.withSession(() -> figures.measure(prefix, midnight, null, HotlineFigures.By.LINE_DIVISION)
                 .flatMap(measured -> figures.inProgress(prefix).flatMap(going -> presence(prefix)
-                        .map(presence -> {
-                            Map<String, CallMeasures> byDivision = new HashMap<>();
-                            measured.forEach(m -> byDivision.put(m.lineDivision(), m.measures()));
-                            return new Snapshot(midnight, now, byDivision, going, presence);
-                        }))));
+                        .flatMap(presence -> figures.inProgressByLine(prefix)
+                                .flatMap(byLine -> LinesNow.lines(prefix, byLine))
+                                .map(lines -> {
+                                    Map<String, CallMeasures> byDivision = new HashMap<>();
+                                    measured.forEach(m -> byDivision.put(m.lineDivision(), m.measures()));
+                                    return new Snapshot(midnight, now, byDivision, going, presence, lines);
+                                })))));
     }
 
     int serviceLevelSeconds() {
         return figures.serviceLevelSeconds();
     }
 
-    /** Signed-in counsellors by the line they serve, state and pause reason. */
+    /**
+     * Signed-in counsellors by the line they serve, what they do and pause reason: on a call (whatever their
+     * state: a counsellor may pause during a call so as not to get the next one), else their state.
+     */
     private Uni<List<Object[]>> presence(String prefix) {
         return Sql.rows("""
-                SELECT queue_division, state, coalesce(pause_reason, ''), count(*) FROM hotline_presence
+                SELECT queue_division, CASE WHEN in_call_contact_id IS NOT NULL THEN 'ON_CALL' ELSE state END,
+                       coalesce(pause_reason, ''), count(*) FROM hotline_presence
                 WHERE state <> 'OFFLINE' AND queue_division LIKE :prefix
                 GROUP BY 1, 2, 3""", "prefix", prefix + "%");
     }
