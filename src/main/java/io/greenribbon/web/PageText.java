@@ -157,6 +157,21 @@ public final class PageText {
         return page().text(key).replace("\\", "").replace("\"", "");
     }
 
+    /**
+     * A value of an event's detail (a risk case's timeline): a time in the reader's time zone, else the words
+     * the bundles give under {@code prefix}, else the value as it is (codes and account names).
+     */
+    public static String detail(String prefix, Object value) {
+        if (value instanceof String text && text.length() > 19 && text.charAt(10) == 'T') {
+            try {
+                return dateTime(Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException notATime) {
+                return of(prefix, value);
+            }
+        }
+        return of(prefix, value);
+    }
+
     /** A share (0 to 1) as a whole percentage, or a dash when there is none yet. */
     public static String percent(Object share) {
         return share == null ? "—" : Math.round(((Number) share).doubleValue() * 100) + "%";
