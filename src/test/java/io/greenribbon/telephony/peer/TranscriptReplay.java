@@ -350,8 +350,30 @@ final class TranscriptReplay implements AutoCloseable {
             if (action != null) {
                 List<String> withId = new ArrayList<>(action);
                 withId.add(1, "ActionID: service-" + (++n));
+                long autoPausesBefore = got.stream().filter(o -> o.t() < m.t())
+                        .filter(o -> o.message().get("PausedReason").filter("Auto-Pause"::equals).isPresent()).count();
                 times.add(m.t() - 0.002);
-                timeline.add(() -> send(SERVICE, withId));
+                timeline.add(() -> {
+                    // The service pauses a counsellor who missed a call after Asterisk's own Auto-Pause: on a
+                    // loaded machine the peer's ring may end later than the recorded time, and the service's
+                    // pause must still come after it, as it came from it.
+                    awaitReceived("ami1", "PausedReason: Auto-Pause", autoPausesBefore);
+                    send(SERVICE, withId);
+                });
+            }
+        }
+    }
+
+    /** Waits (at most 20 s) until {@code conn} has received {@code count} lines equal to {@code line}. */
+    private void awaitReceived(String conn, String line, long count) {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (count > 0 && System.nanoTime() < until && new ArrayList<>(amiReceived.getOrDefault(conn, List.of()))
+                .stream().filter(line::equals).count() < count) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
