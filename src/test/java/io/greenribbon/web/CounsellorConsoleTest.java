@@ -5,6 +5,7 @@ import io.greenribbon.telephony.peer.CallScript;
 import io.greenribbon.telephony.peer.PeerCall;
 import io.greenribbon.testkit.KeycloakAdmin;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,13 +19,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import static io.greenribbon.hotline.Hotline.QIAOXI_LINE;
+import static io.greenribbon.hotline.Hotline.XINHUA_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the desk as a repeat caller; counsellor1 answers the C-SSRS (plan and intent), flags imminent risk,
  * loses the session mid-form and keeps the form through signing in again, and saves once (a resent form
  * records nothing more). Every screen, in both languages, on a desktop and a phone, passes the
- * accessibility audit; counsellor2 (another county) finds the case nowhere.
+ * accessibility audit; counsellor2 (another county) finds the case nowhere. When the same caller then calls
+ * counsellor2's line, counsellor2's desk shows only that a restricted record exists; breaking the glass takes a
+ * reason (refused in words next to the field without one, kept while the panel refreshes), then shows the
+ * case's safety plan until a stated time, and the use waits in the supervisors' review queue and the access log.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +54,12 @@ class CounsellorConsoleTest {
     static PeerCall call;
     static long contactId;
     static long caseId;
+    static PeerCall glassCall;
+    static long glassContactId;
+    static long breakGlassId;
+
+    private static final By GLASS_SUBMIT = By.cssSelector("#call-risk form button[type=submit]");
+    private static final String GLASS_REASON = "来电者说今晚想结束生命，需要查看其安全计划";
 
     @BeforeAll
     static void start() {
@@ -215,7 +229,11 @@ class CounsellorConsoleTest {
         browser.open("/console/callbacks");
         assertThat(browser.find(row).getText()).contains("接听前挂断").contains("待回拨").contains("尚未回拨");
         browser.record("callbacks-open");
-        browser.find(By.cssSelector("#callback-" + callbackId + " button")).click();
+        // The table refreshes itself every 5 s: a button replaced under the click is looked up again.
+        browser.waitFor(d -> {
+            d.findElement(By.cssSelector("#callback-" + callbackId + " button")).click();
+            return true;
+        });
         assertThat(browser.visible(By.id("dial-started")).getText()).contains("counselor1");
         // Reached: the callback leaves the list of those to call back, and shows among all with its attempt.
         browser.waitFor(d -> d.findElements(row).isEmpty() || d.findElement(row).getText().contains("来电者已接听"));
@@ -286,6 +304,132 @@ class CounsellorConsoleTest {
         Hotline.as("counsellor2").get("/api/risk/cases/" + caseId).then().statusCode(404);
         List<Integer> visible = Hotline.as("counsellor2").get("/api/risk/cases").then().statusCode(200).extract().path("id");
         assertThat(visible).doesNotContain((int) caseId);
+    }
+
+    /**
+     * The same caller calls Xinhua's line while counsellor2 is available there: counsellor2's desk says only
+     * that a restricted record exists, and offers to break the glass.
+     */
+    @Test
+    @Order(11)
+    void theCallerOnAnotherCountysLineShowsOnlyThatARestrictedRecordExists() {
+        Hotline.signIn("counsellor1", "OFFLINE", null);
+        Hotline.allowOnLine("counsellor2", "130105");
+        browser.open("/console/desk");
+        browser.find(By.id("go-available")).click();
+        browser.waitFor(d -> "可接听".equals(d.findElement(By.id("presence-state")).getText()));
+        browser.waitFor(d -> d.findElement(By.id("presence-pbx")).getText().contains("hl-130105"));
+        Hotline.awaitMembers("PJSIP/counselor2", m -> !m.paused());
+
+        Hotline.peer().phone("counselor2").answersAfter(Duration.ofSeconds(3));
+        glassCall = Hotline.call(CallScript.from(CALLER).to(XINHUA_LINE).talksFor(Duration.ofMinutes(40)));
+        Map<String, Object> contact = Hotline.awaitContact(glassCall.uniqueId(), c -> c.get("answered_at") != null);
+        assertThat(contact.get("counsellor_username")).isEqualTo("counsellor2");
+        glassContactId = (Long) contact.get("id");
+
+        WebElement restricted = browser.visible(By.id("restricted-record"));
+        assertThat(restricted.getText()).contains("受限记录").contains("破窗访问");
+        assertThat(browser.find(By.id("call-line")).getText()).isEqualTo(XINHUA_LINE);
+        String risk = browser.find(By.id("call-risk")).getText();
+        assertThat(risk).doesNotContain("风险个案").doesNotContain("#" + caseId)
+                .doesNotContain("Sister").doesNotContain("Giving things away");
+        assertThat(browser.driver.findElements(By.cssSelector("#call-risk h3"))).as("no safety plan shown").isEmpty();
+        browser.record("desk-restricted-record", By.id("glass-reason"), GLASS_SUBMIT);
+    }
+
+    /** Without a reason, or with too short a one, nothing opens: the desk says so next to the field, in words. */
+    @Test
+    @Order(12)
+    void breakingTheGlassWithoutAReasonIsRefusedInWordsNextToTheField() {
+        browser.find(GLASS_SUBMIT).click();
+        WebElement error = browser.visible(By.id("glass-reason-error"));
+        assertThat(error.getText()).isEqualTo("请说明理由（至少 10 个字）");
+        assertThat(browser.find(By.id("glass-reason")).getAttribute("aria-describedby")).contains("glass-reason-error");
+
+        browser.find(By.id("glass-reason")).sendKeys("情况紧急");
+        String before = panelUpdatedAt();
+        browser.find(GLASS_SUBMIT).click();
+        browser.waitFor(d -> !panelUpdatedAt().equals(before));
+        assertThat(browser.visible(By.id("glass-reason-error")).getText()).isEqualTo("请说明理由（至少 10 个字）");
+        assertThat(browser.find(By.id("glass-reason")).getAttribute("value")).isEqualTo("情况紧急");
+        assertThat(useOfCounsellor2()).as("no break-the-glass use recorded").isNull();
+        browser.record("break-glass-reason-too-short", By.id("glass-reason"), GLASS_SUBMIT);
+    }
+
+    /**
+     * A reason typed while the call panel refreshes itself (every 10 s on a live call, and on every live
+     * message) is still there after the refresh.
+     */
+    @Test
+    @Order(13)
+    void aReasonBeingTypedSurvivesTheCallPanelRefreshing() {
+        WebElement reason = browser.find(By.id("glass-reason"));
+        reason.clear();
+        reason.sendKeys(GLASS_REASON);
+        String before = panelUpdatedAt();
+        browser.script("document.body.dispatchEvent(new CustomEvent('live-reconnected', {bubbles: true}));");
+        browser.waitFor(d -> !panelUpdatedAt().equals(before));
+        assertThat(browser.find(By.id("glass-reason")).getAttribute("value")).isEqualTo(GLASS_REASON);
+    }
+
+    /** With a reason, the desk shows the case's safety plan and until when the glass stays open. */
+    @Test
+    @Order(14)
+    void withAReasonTheSafetyPlanOpensUntilAStatedTime() {
+        browser.find(GLASS_SUBMIT).click();
+        WebElement plan = browser.visible(By.cssSelector("#call-risk h3"));
+        assertThat(plan.getText()).isEqualTo("安全计划");
+        String risk = browser.find(By.id("call-risk")).getText();
+        assertThat(risk).contains("Not sleeping").contains("Giving things away").contains("Sister (lives nearby)");
+        assertThat(browser.driver.findElements(By.id("glass-reason"))).as("the form is gone").isEmpty();
+        assertThat(browser.driver.findElements(By.id("restricted-record"))).isEmpty();
+
+        Map<String, Object> use = useOfCounsellor2();
+        assertThat(use).as("counsellor2's use in the review queue").isNotNull();
+        breakGlassId = ((Number) use.get("id")).longValue();
+        Instant until = OffsetDateTime.parse((String) use.get("expiresAt")).toInstant();
+        assertThat(Duration.between(OffsetDateTime.parse((String) use.get("grantedAt")).toInstant(), until))
+                .isEqualTo(Duration.ofMinutes(30));
+        String shown = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(until);
+        assertThat(browser.find(By.id("glass-until")).getText())
+                .isEqualTo("破窗访问有效至 " + shown + "（已记录，待督导复核）");
+        browser.record("desk-glass-open");
+        // The glass opens the safety plan only, never the case itself.
+        Hotline.as("counsellor2").get("/api/risk/cases/" + caseId).then().statusCode(403);
+    }
+
+    /** The use waits in the supervisors' review queue with its reason, and the access log has the read. */
+    @Test
+    @Order(15)
+    void theSupervisorsReviewTheUseAndTheAccessLogHasTheRead() {
+        Map<String, Object> use = useOfCounsellor2();
+        assertThat(use).as("the use in supervisor1's review queue").isNotNull()
+                .containsEntry("id", (int) breakGlassId).containsEntry("caseId", (int) caseId).containsEntry("actor", "counsellor2")
+                .containsEntry("actorDivision", "130105").containsEntry("contactId", (int) glassContactId)
+                .containsEntry("reason", GLASS_REASON).containsEntry("reviewedAt", null).containsEntry("mayReview", true);
+
+        JsonPath log = Hotline.as("supervisor1").queryParam("actor", "counsellor2").queryParam("limit", 100)
+                .get("/api/audit/access").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> entries = log.getList("entries");
+        assertThat(entries).as("counsellor2's break-the-glass in the access log").anySatisfy(e -> assertThat(e)
+                .containsEntry("action", "risk.case.break-glass").containsEntry("outcome", "ALLOWED")
+                .containsEntry("recordId", String.valueOf(caseId)));
+        assertThat(entries).as("counsellor2's read of the safety plan, on the emergency ground").anySatisfy(e -> assertThat(e)
+                .containsEntry("action", "risk.safety-plan.read").containsEntry("outcome", "ALLOWED")
+                .containsEntry("purpose", "EMERGENCY_ACCESS"));
+        glassCall.hangUp();
+        Hotline.awaitClosed(glassCall.uniqueId());
+    }
+
+    private static String panelUpdatedAt() {
+        return String.valueOf(browser.script("var p = document.getElementById('call-panel');"
+                + " return p ? (p.dataset.updatedAt || '') : '';"));
+    }
+
+    /** counsellor2's break-the-glass use of the case in supervisor1's review queue, or null. */
+    private static Map<String, Object> useOfCounsellor2() {
+        return Hotline.as("supervisor1").get("/api/risk/break-glass").then().statusCode(200).extract().jsonPath()
+                .getMap("find { it.caseId == " + caseId + " && it.actor == 'counsellor2' }");
     }
 
     private static void answer(String question, String value) {
