@@ -190,8 +190,12 @@ public class AmiLeadership {
     }
 
     private boolean stillHeld() {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted")) {
+        // The two-key form of the lock shows as classid = key 1, objid = key 2, objsubid = 2.
+        try (PreparedStatement ps = connection.prepareStatement("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                   AND classid = cast(cast(? AS int) AS oid) AND objid = cast(hashtext(?) AS oid) AND objsubid = 2""")) {
+            ps.setInt(1, config.leader().lockKey());
+            ps.setString(2, config.pbxId());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getLong(1) > 0;
             }
@@ -207,12 +211,24 @@ public class AmiLeadership {
         release();
     }
 
+    /**
+     * Gives the lock's connection back. The connection goes back to the pool, not to PostgreSQL, and a
+     * session-level lock stays with the session: unlocked first, or an idle pooled connection would keep
+     * the lock from every replica, this one included, until the pool happened to lend it to this timer again.
+     */
     private void release() {
         if (connection != null) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+                ps.setInt(1, config.leader().lockKey());
+                ps.setString(2, config.pbxId());
+                ps.execute();
+            } catch (SQLException e) {
+                LOG.debugf("The AMI leader lock's connection is gone, and the lock with it: %s", e.getMessage());
+            }
             try {
                 connection.close();
             } catch (SQLException ignored) {
-                // the lock goes with the connection
+                // a broken connection is discarded by the pool
             }
             connection = null;
         }

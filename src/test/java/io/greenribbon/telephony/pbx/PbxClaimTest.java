@@ -2,6 +2,7 @@ package io.greenribbon.telephony.pbx;
 
 import io.greenribbon.hotline.Db;
 import io.greenribbon.telephony.Pbx;
+import io.greenribbon.telephony.ami.AmiLeadership;
 import io.greenribbon.testkit.TestPbx;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ class PbxClaimTest {
     @Inject
     PbxClaim claim;
 
+    @Inject
+    AmiLeadership leadership;
+
     @Test
     void aLiveClaimOfAnotherDeploymentMakesThisOneStandDownUntilItLapses() throws InterruptedException {
         await().atMost(LONG).until(pbx::linkUp);
@@ -39,6 +43,10 @@ class PbxClaimTest {
         intruderRenews();
         await().atMost(LONG).until(() -> claim.state() == PbxClaim.State.REFUSED);
         await().atMost(LONG).until(() -> !pbx.linkUp() && TestPbx.get().peer.amiSessions() == 0);
+        await().atMost(LONG).until(() -> !leadership.leader());
+        // Standing down lets go of the leader lock: its connection went back to the pool, not to PostgreSQL, and
+        // an idle pooled session still holding it would keep this deployment from leading again.
+        assertThat(leaderLocksHeld()).isZero();
         for (int i = 0; i < 8; i++) {
             // The intruder stays alive for a while: this deployment keeps out.
             intruderRenews();
@@ -55,8 +63,16 @@ class PbxClaimTest {
         // The intruder is gone: its claim lapses, and this deployment serves its PBX again.
         await().atMost(LONG).until(() -> claim.state() == PbxClaim.State.HELD);
         await().atMost(LONG).until(pbx::linkUp);
+        await().atMost(LONG).until(leadership::leader);
+        assertThat(leaderLocksHeld()).isEqualTo(1L);
         assertThat(Db.value("SELECT deployment_id FROM telephony_pbx WHERE pbx_id = 'default'")).isEqualTo("greenribbon");
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private static long leaderLocksHeld() {
+        return ((Number) Db.value("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2
+                   AND objid = cast(hashtext('default') AS oid)""")).longValue();
     }
 
     private static void intruderRenews() {
