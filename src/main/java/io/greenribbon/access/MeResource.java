@@ -1,6 +1,6 @@
 package io.greenribbon.access;
 
-import io.greenribbon.divisions.DivisionService;
+import io.greenribbon.divisions.DivisionPaths;
 import io.greenribbon.divisions.DivisionView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,9 +22,9 @@ public class MeResource {
     }
 
     private final AccessDecision access;
-    private final DivisionService divisions;
+    private final DivisionPaths divisions;
 
-    public MeResource(AccessDecision access, DivisionService divisions) {
+    public MeResource(AccessDecision access, DivisionPaths divisions) {
         this.access = access;
         this.divisions = divisions;
     }
@@ -34,7 +34,7 @@ public class MeResource {
     public Uni<Me> me() {
         Actor actor = access.actor();
         Uni<List<DivisionView.DivisionRef>> path = actor.division() == null
-                ? Uni.createFrom().item(List.of()) : divisions.path(actor.division());
+                ? Uni.createFrom().item(List.of()) : divisions.of(actor.division());
         return path.map(p -> new Me(actor.username(), actor.displayName(), actor.roles().stream().filter(Role.ALL::contains)
                 .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
                 actor.division(), p));

@@ -35,13 +35,17 @@ public final class Sql {
         });
     }
 
-    /** Runs a query returning one column. */
+    /**
+     * Runs a query returning one column. It is read as rows, not as {@code type}: Hibernate's plan cache
+     * never matches a native query with a scalar result class again (application.properties). Hibernate
+     * Reactive hands a one-column row over as its value alone.
+     */
     public static <T> Uni<List<T>> column(String sql, Class<T> type, Object... params) {
         return Panache.getSession().flatMap(session -> {
-            Mutiny.SelectionQuery<T> query = session.createNativeQuery(sql, type);
+            Mutiny.SelectionQuery<Object> query = session.createNativeQuery(sql, Object.class);
             bind(query, params);
             return query.getResultList();
-        });
+        }).map(values -> values.stream().map(type::cast).toList());
     }
 
     private static void bind(Mutiny.AbstractQuery query, Object... params) {

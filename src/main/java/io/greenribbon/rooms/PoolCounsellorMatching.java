@@ -42,7 +42,7 @@ public class PoolCounsellorMatching implements CounsellorMatching {
                 + (specialty == null ? "" : " and c.specialties @> array[cast(:specialty as varchar)]")
                 + " order by c.id";
         return Panache.getSession().flatMap(s -> {
-            var query = s.createNativeQuery(sql, Long.class)
+            var query = s.createNativeQuery(sql, Object.class)
                     .setParameter("active", CounsellorStatus.ACTIVE.name())
                     .setParameter("county", county)
                     .setParameter("city", city)
@@ -54,7 +54,8 @@ public class PoolCounsellorMatching implements CounsellorMatching {
             if (specialty != null) {
                 query.setParameter("specialty", specialty);
             }
-            return query.getResultList();
+            // Object, not Long.class: a native query with a scalar result class misses the plan cache every time.
+            return query.getResultList().map(ids -> ids.stream().map(id -> ((Number) id).longValue()).toList());
         });
     }
 }

@@ -44,18 +44,23 @@ public class RoomAccess {
     public Uni<Room> requireKeeps(Room room) {
         access.requireGoverns(room.divisionCode);
         Actor actor = access.actor();
-        if (actor.hasRole(Role.ADMIN)) {
-            return Uni.createFrom().item(room);
+        if (!actor.hasRole(Role.ROOM_STAFF) || actor.hasRole(Role.ADMIN)) {
+            return Uni.createFrom().item(() -> requireKeeps(room, false));
         }
-        if (!actor.hasRole(Role.ROOM_STAFF)) {
-            return Uni.createFrom().failure(ProblemException.forbidden("rooms.not-kept", room.id));
-        }
-        return details.isKeptBy(room.id, actor.username()).map(kept -> {
-            if (!kept) {
-                throw ProblemException.forbidden("rooms.not-kept", room.id);
-            }
+        return details.isKeptBy(room.id, actor.username()).map(listed -> requireKeeps(room, listed));
+    }
+
+    /**
+     * {@link #requireKeeps(Room)} when it is already known whether the account is listed among the room's
+     * staff ({@link RoomRepository#findWithStaffListing}).
+     */
+    public Room requireKeeps(Room room, boolean listedAsStaff) {
+        access.requireGoverns(room.divisionCode);
+        Actor actor = access.actor();
+        if (actor.hasRole(Role.ADMIN) || actor.hasRole(Role.ROOM_STAFF) && listedAsStaff) {
             return room;
-        });
+        }
+        throw ProblemException.forbidden("rooms.not-kept", room.id);
     }
 
     /** Whether the account administers rooms (creates them, lists their staff, imports). */

@@ -1,5 +1,6 @@
 package io.greenribbon.rooms;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -34,6 +35,20 @@ public class RoomRepository implements PanacheRepository<Room> {
 
     public Uni<List<Room>> findByDivisions(Collection<String> divisionCodes) {
         return list("divisionCode in ?1", divisionCodes);
+    }
+
+    /** A room and whether {@code username} is listed among its staff. */
+    public record WithStaffListing(Room room, boolean listed) {
+    }
+
+    /** A room with whether {@code username} is listed among its staff, in one statement; null when there is none. */
+    public Uni<WithStaffListing> findWithStaffListing(long id, String username) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                        select r, (select count(*) from RoomStaff s where s.roomId = r.id and s.username = :user)
+                        from Room r where r.id = :id""", Object[].class)
+                .setParameter("id", id).setParameter("user", username)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new WithStaffListing((Room) row[0], ((Number) row[1]).longValue() > 0));
     }
 
     public Uni<List<Room>> findByIds(Collection<Long> ids) {

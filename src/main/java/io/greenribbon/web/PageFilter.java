@@ -2,7 +2,7 @@ package io.greenribbon.web;
 
 import io.greenribbon.access.AccessDecision;
 import io.greenribbon.access.Actor;
-import io.greenribbon.divisions.DivisionService;
+import io.greenribbon.divisions.DivisionPaths;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
@@ -29,13 +29,13 @@ public class PageFilter {
     private final PageContext page;
     private final Navigation navigation;
     private final LanguagePreferences languages;
-    private final DivisionService divisions;
+    private final DivisionPaths divisions;
     private final PageCsrf csrf;
     private final CurrentIdentityAssociation identities;
     private final WebConfig config;
 
     public PageFilter(AccessDecision access, PageContext page, Navigation navigation, LanguagePreferences languages,
-                      DivisionService divisions, PageCsrf csrf, CurrentIdentityAssociation identities,
+                      DivisionPaths divisions, PageCsrf csrf, CurrentIdentityAssociation identities,
                       WebConfig config) {
         this.access = access;
         this.page = page;
@@ -64,7 +64,7 @@ public class PageFilter {
                 .map(l -> Uni.createFrom().item(l))
                 .orElseGet(() -> languages.stored(actor.username()).invoke(l -> page.languageCookieStale()));
         Uni<List<io.greenribbon.divisions.DivisionView.DivisionRef>> path0 = actor.division() == null
-                ? Uni.createFrom().item(List.of()) : divisions.path(actor.division());
+                ? Uni.createFrom().item(List.of()) : divisions.of(actor.division());
         return locale.chain(l -> path0.chain(divisionPath -> identities.getDeferredIdentity().invoke(identity ->
                 page.fill(actor, l, divisionPath, navigation.of(actor), csrf.tokenFor(identity), path)))).replaceWithVoid();
     }

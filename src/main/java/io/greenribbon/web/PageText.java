@@ -31,8 +31,17 @@ public final class PageText {
     }
 
     static ZoneId zone() {
-        return Arc.container().instance(WebConfig.class).get().zone();
+        // Looked up once: the configuration does not change while the service runs, and each lookup of the
+        // configuration bean builds it anew (a page asks for the zone for every time it shows).
+        ZoneId zone = ZONE;
+        if (zone == null) {
+            zone = Arc.container().instance(WebConfig.class).get().zone();
+            ZONE = zone;
+        }
+        return zone;
     }
+
+    private static volatile ZoneId ZONE;
 
     public static String t(String key, Object... args) {
         return page().text(key, args);

@@ -16,17 +16,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class BookingLocks {
 
-    private static final int ROOM = 1;
-    private static final int COUNSELLOR = 2;
-    private static final int CLIENT = 3;
+    /**
+     * A select taking the three locks, with named parameters {@code :room}, {@code :counsellor} and
+     * {@code :client}: a statement of its own ({@link #lock}), or the first step of the one that books
+     * ({@link BookingInsert}).
+     */
+    static final String LOCKS = """
+            SELECT pg_advisory_xact_lock(1, CAST(:room % 2147483647 AS int)),
+                   pg_advisory_xact_lock(2, CAST(:counsellor % 2147483647 AS int)),
+                   pg_advisory_xact_lock(3, CAST(:client % 2147483647 AS int))""";
 
     public Uni<Void> lock(long roomId, long counsellorId, long clientId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        select count(*) from (select
-                            pg_advisory_xact_lock(%d, cast(:room %% 2147483647 as int)),
-                            pg_advisory_xact_lock(%d, cast(:counsellor %% 2147483647 as int)),
-                            pg_advisory_xact_lock(%d, cast(:client %% 2147483647 as int))) locked"""
-                                .formatted(ROOM, COUNSELLOR, CLIENT), Long.class)
+        // Object, not Long.class: a native query with a scalar result class misses the plan cache every time.
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("SELECT count(*) FROM (" + LOCKS + ") locked",
+                        Object.class)
                 .setParameter("room", roomId)
                 .setParameter("counsellor", counsellorId)
                 .setParameter("client", clientId)

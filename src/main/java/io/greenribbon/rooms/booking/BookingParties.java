@@ -15,6 +15,7 @@ import io.greenribbon.rooms.RoomsConfig;
 import io.greenribbon.rooms.Span;
 import io.greenribbon.rooms.client.ClientRepository;
 import io.greenribbon.rooms.client.RoomClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,8 +64,37 @@ public class BookingParties {
                 .map(hours -> new Loaded(p.room(), p.counsellor(), p.client(), hours)));
     }
 
-    /** The room, counsellor and client alone (no hours), checked as for booking. */
+    /**
+     * The room, counsellor and client alone (no hours), checked as for booking. They are read in one statement
+     * with whether the account is listed among the room's staff; when one of them is missing, they are looked
+     * up one by one so that the answer names the first missing.
+     */
     public Uni<Loaded> parties(Long roomId, Long counsellorId, Long clientId) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                        select r, c, cl, (select count(*) from RoomStaff s where s.roomId = r.id and s.username = :user)
+                        from Room r, Counsellor c, RoomClient cl
+                        where r.id = :room and c.id = :counsellor and cl.id = :client""", Object[].class)
+                        .setParameter("room", roomId).setParameter("counsellor", counsellorId)
+                        .setParameter("client", clientId).setParameter("user", access.actor().username())
+                        .getSingleResultOrNull())
+                .flatMap(row -> row == null ? oneByOne(roomId, counsellorId, clientId)
+                        : Uni.createFrom().item(() -> checked((Room) row[0], ((Number) row[3]).longValue() > 0,
+                        (Counsellor) row[1], (RoomClient) row[2], clientId)));
+    }
+
+    private Loaded checked(Room room, boolean listedAsStaff, Counsellor counsellor, RoomClient client, Long clientId) {
+        roomAccess.requireKeeps(room, listedAsStaff);
+        return new Loaded(room, counsellor, governed(client, clientId), null);
+    }
+
+    private RoomClient governed(RoomClient client, Long clientId) {
+        if (client == null || !access.governs(client.divisionCode)) {
+            throw ProblemException.invalid("clientId", texts.text("bookings.unknown.client", clientId));
+        }
+        return client;
+    }
+
+    private Uni<Loaded> oneByOne(Long roomId, Long counsellorId, Long clientId) {
         return rooms.findById(roomId)
                 .onItem().ifNull().failWith(() -> ProblemException.invalid("roomId", texts.text("bookings.unknown.room", roomId)))
                 .flatMap(roomAccess::requireKeeps)
@@ -72,13 +102,7 @@ public class BookingParties {
                         .onItem().ifNull().failWith(() -> ProblemException.invalid("counsellorId",
                                 texts.text("bookings.unknown.counsellor", counsellorId)))
                         .flatMap(counsellor -> clients.findById(clientId)
-                                .map(client -> {
-                                    if (client == null || !access.governs(client.divisionCode)) {
-                                        throw ProblemException.invalid("clientId",
-                                                texts.text("bookings.unknown.client", clientId));
-                                    }
-                                    return new Loaded(room, counsellor, client, null);
-                                })));
+                                .map(client -> new Loaded(room, counsellor, governed(client, clientId), null))));
     }
 
     /** A counsellor of the pool (for a reschedule to another counsellor). */

@@ -115,7 +115,9 @@ public class BookingQueries {
      * already checked that the account keeps the room ({@link io.greenribbon.rooms.RoomAccess#requireKeeps}).
      */
     public Uni<List<BookingView>> inKeptRoom(Room room, OffsetDateTime from, OffsetDateTime to) {
-        return bookings.findInRoom(room.id, from, to).flatMap(this::views);
+        return bookings.findInRoomWithParties(room.id, from, to).map(rows -> rows.stream()
+                .map(r -> BookingView.of((Booking) r[0], room, (Counsellor) r[1], (RoomClient) r[2], config.zone(), null))
+                .toList());
     }
 
     Uni<BookingView> view(Booking b, List<BookingEvent> history) {

@@ -25,22 +25,22 @@ public class BookingRepository implements PanacheRepository<Booking> {
     }
 
     /**
-     * Active bookings overlapping {@code [from, to)} that share the room, the counsellor or the client
-     * (the same test the exclusion constraints make, through their GiST indexes).
+     * Active bookings overlapping {@code [from, to)} that share the room, the counsellor or the client (the
+     * test the exclusion constraints make: half-open ranges overlap when each starts before the other ends).
      */
     public Uni<List<Booking>> findCollisions(Long roomId, Long counsellorId, Long clientId, OffsetDateTime from,
                                              OffsetDateTime to, Long excludeId) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        SELECT id FROM booking
-                        WHERE status <> 'CANCELLED' AND period && tstzrange(:from, :to, '[)')
-                          AND (room_id = :room OR counsellor_id = :counsellor OR client_id = :client)
-                          AND id <> :exclude""", Long.class)
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                        from Booking b
+                        where b.status <> :cancelled and b.startsAt < :to and b.endsAt > :from
+                          and (b.roomId = :room or b.counsellorId = :counsellor or b.clientId = :client)
+                          and b.id <> :exclude
+                        order by b.startsAt, b.id""", Booking.class)
+                .setParameter("cancelled", BookingStatus.CANCELLED)
                 .setParameter("from", from).setParameter("to", to)
                 .setParameter("room", roomId).setParameter("counsellor", counsellorId)
                 .setParameter("client", clientId).setParameter("exclude", excludeId == null ? -1L : excludeId)
-                .getResultList())
-                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Booking>of())
-                        : list("id in ?1", Sort.by("startsAt").and("id"), ids));
+                .getResultList());
     }
 
     /**
@@ -77,9 +77,19 @@ public class BookingRepository implements PanacheRepository<Booking> {
         throw new IllegalArgumentException("Not a time: " + value);
     }
 
-    /** Every booking of a room overlapping a window, cancelled ones too, by start. */
-    public Uni<List<Booking>> findInRoom(Long roomId, OffsetDateTime from, OffsetDateTime to) {
-        return list("roomId = ?1 and startsAt < ?3 and endsAt > ?2", Sort.by("startsAt").and("id"), roomId, from, to);
+    /**
+     * Every booking of a room overlapping a window, cancelled ones too, by start, each with its counsellor and
+     * client ({@code Object[]} of booking, counsellor, client): one statement.
+     */
+    public Uni<List<Object[]>> findInRoomWithParties(Long roomId, OffsetDateTime from, OffsetDateTime to) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                        select b, c, cl from Booking b
+                        left join Counsellor c on c.id = b.counsellorId
+                        left join RoomClient cl on cl.id = b.clientId
+                        where b.roomId = :room and b.startsAt < :to and b.endsAt > :from
+                        order by b.startsAt, b.id""", Object[].class)
+                .setParameter("room", roomId).setParameter("from", from).setParameter("to", to)
+                .getResultList());
     }
 
     /** Active bookings of a room overlapping a window. */

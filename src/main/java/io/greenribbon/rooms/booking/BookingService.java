@@ -27,7 +27,7 @@ import java.util.List;
 @ApplicationScoped
 public class BookingService {
 
-    private final BookingLocks locks;
+    private final BookingInsert insert;
     private final BookingParties parties;
     private final BookingRules rules;
     private final BookingConflicts conflicts;
@@ -38,8 +38,8 @@ public class BookingService {
 
     public BookingService(BookingParties parties, BookingRules rules, BookingConflicts conflicts,
                           IdempotencyStore idempotency, RoomsConfig config, ObjectMapper json, RequestTexts texts,
-                          BookingLocks locks) {
-        this.locks = locks;
+                          BookingInsert insert) {
+        this.insert = insert;
         this.parties = parties;
         this.rules = rules;
         this.conflicts = conflicts;
@@ -85,7 +85,8 @@ public class BookingService {
             s.weeks = sessions.size();
             s.createdBy = actor;
             s.createdAt = now;
-            series = Panache.getSession().flatMap(session -> session.persist(s)).replaceWith(s);
+            // Written before the bookings that refer to it.
+            series = Panache.getSession().flatMap(session -> session.persist(s).call(session::flush)).replaceWith(s);
         }
         return series.flatMap(s -> {
             List<Booking> booked = new ArrayList<>();
@@ -105,14 +106,8 @@ public class BookingService {
                 b.updatedAt = now;
                 booked.add(b);
             }
-            // Flushing the bookings is where the exclusion constraints speak; the history follows them.
-            return locks.lock(p.room().id, p.counsellor().id, p.client().id)
-                    .flatMap(locked -> Panache.getSession())
-                    .flatMap(session -> session.persistAll(booked.toArray()).call(session::flush)
-                            .call(() -> session.persistAll(booked.stream()
-                                    .map(b -> BookingEvent.of(b, BookingEvent.Kind.BOOKED, actor, now, null)).toArray()))
-                            .call(session::flush))
-                    .map(v -> outcome(booked, s, p));
+            // The insert is where the exclusion constraints speak.
+            return insert.insert(booked, actor, now).map(v -> outcome(booked, s, p));
         });
     }
 

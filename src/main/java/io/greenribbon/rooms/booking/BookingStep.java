@@ -46,8 +46,11 @@ public enum BookingStep {
     }
 
     public static Optional<BookingStep> ofPath(String path) {
-        return Arrays.stream(values()).filter(s -> s.path.equals(path)).findFirst();
+        return Optional.ofNullable(BY_PATH.get(path));
     }
+
+    private static final java.util.Map<String, BookingStep> BY_PATH = Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(BookingStep::path, s -> s));
 
     /** The status a booking has once this step is taken (a reschedule keeps it booked). */
     public BookingStatus leadsTo() {

@@ -71,8 +71,9 @@ public class RoomWeeks {
 
     /** A room the account keeps; not found when there is none, 403 when it is not the account's. */
     public Uni<Room> keptRoom(long id) {
-        return rooms.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("rooms.not-found", id))
-                .flatMap(access::requireKeeps);
+        return rooms.findWithStaffListing(id, access.actor().username())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("rooms.not-found", id))
+                .map(found -> access.requireKeeps(found.room(), found.listed()));
     }
 
     @WithSession
@@ -80,10 +81,12 @@ public class RoomWeeks {
         ZoneId zone = config.zone();
         OffsetDateTime from = monday.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = monday.plusDays(7).atStartOfDay(zone).toOffsetDateTime();
+        // The week's sessions are read last: each statement after them would first check them all for changes
+        // to flush.
         return keptRoom(roomId).flatMap(room -> details.weekly(List.of(room.id))
                 .flatMap(weekly -> details.dated(room.id, monday, monday.plusDays(6))
-                        .flatMap(dated -> queries.inKeptRoom(room, from, to)
-                                .flatMap(sessions -> keptRooms().map(kept -> build(room, monday,
+                        .flatMap(dated -> keptRooms()
+                                .flatMap(kept -> queries.inKeptRoom(room, from, to).map(sessions -> build(room, monday,
                                         new OpeningHours(weekly, dated, zone), dated, sessions, kept))))));
     }
 

@@ -10,16 +10,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A closed-loop load of {@code workers} callers, each making {@code calls} calls; latencies and failures. */
-final class Latencies {
+public final class Latencies {
 
-    interface Call {
+    public interface Call {
         /** One call by worker {@code worker}; whether it answered as expected. */
         boolean run(int worker, int i) throws Exception;
     }
 
-    record Figures(int calls, double perSecond, double p50, double p95, double p99, double max, int failures) {
+    public record Figures(int calls, double perSecond, double p50, double p95, double p99, double max, int failures) {
 
-        String line() {
+        public String line() {
             return String.format("%5d calls  %7.1f/s  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms  failures %d",
                     calls, perSecond, p50, p95, p99, max, failures);
         }
@@ -28,7 +28,7 @@ final class Latencies {
     private Latencies() {
     }
 
-    static Figures measure(int workers, int calls, Call call) throws Exception {
+    public static Figures measure(int workers, int calls, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long[] latencies = new long[workers * calls];
         AtomicInteger failures = new AtomicInteger();
