@@ -176,9 +176,9 @@ class AccessReviewConsoleTest {
         supervisor.signIn("supervisor1", "/console/access-review");
         WebElement waiting = supervisor.find(By.id("use-" + use));
         assertThat(waiting.getText()).contains(REASON);
-        supervisor.record("glass-supervisor", By.id("review-justified-" + use), By.id("comment-" + use));
-        supervisor.find(By.id("comment-" + use)).sendKeys(COMMENT);
-        supervisor.find(By.id("review-justified-" + use)).click();
+        supervisor.record("glass-supervisor", By.id("justified-" + use), By.id("glass-comment-" + use));
+        supervisor.find(By.id("glass-comment-" + use)).sendKeys(COMMENT);
+        supervisor.find(By.id("justified-" + use)).click();
         supervisor.waitFor(d -> !d.findElements(By.id("reviewed-" + use)).isEmpty()
                 && d.findElements(By.id("use-" + use)).isEmpty());
         assertThat(supervisor.find(By.id("reviewed-" + use + "-comment")).getText()).isEqualTo(COMMENT);
@@ -235,7 +235,7 @@ class AccessReviewConsoleTest {
         assertThat(official.driver.findElements(By.cssSelector("#access-log tbody tr"))).isEmpty();
         official.find(By.id("log-none"));
         official.open("/console/access-review?division=130104");
-        assertThat(official.find(By.tagName("h1")).getText()).isEqualTo("无权访问");
+        assertThat(official.find(By.tagName("h1")).getText()).isEqualTo("超出管辖范围");
         official.record("official2-qiaoxi-refused");
     }
 
