@@ -20,6 +20,14 @@ public interface AuditConfig {
     @WithDefault("500")
     int maxQueryRows();
 
+    /** The most entries one export of the access log holds (more is refused: choose a shorter period). */
+    @WithDefault("50000")
+    int maxExportRows();
+
+    /** The time zone the access log's exports write times in. */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     /** How many ranges of the chain are verified at once (each on its own connection, one shared snapshot). */
     @WithDefault("4")
     int verifyParallelism();

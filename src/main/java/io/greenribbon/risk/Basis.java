@@ -6,6 +6,11 @@ public enum Basis {
     ASSIGNED("CARE"),
     /** The account is a risk supervisor whose jurisdiction covers the record's division. */
     SUPERVISION("SUPERVISION"),
+    /**
+     * The account is a health official whose jurisdiction covers the record: oversight of how restricted
+     * records are used (states and who acted, never the free text written about a person).
+     */
+    OVERSIGHT("OVERSIGHT"),
     /** An active break-the-glass access of the account to the case: emergency care on a live call. */
     BREAK_GLASS("EMERGENCY_ACCESS"),
     /** The record is the account's own request (an unmasking it asked for). */

@@ -59,6 +59,10 @@ public class BreakGlass {
     @Enumerated(EnumType.STRING)
     public Verdict verdict;
 
+    /** The reviewer's comment, sealed like the reason (null when they wrote none). */
+    @Column(name = "review_comment_sealed")
+    public String reviewCommentSealed;
+
     @Version
     public int version;
 }

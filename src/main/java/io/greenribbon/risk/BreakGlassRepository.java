@@ -18,6 +18,12 @@ class BreakGlassRepository implements PanacheRepository<BreakGlass> {
                 actor, caseId, now).firstResult().map(Optional::ofNullable);
     }
 
+    /** Uses reviewed, within a division prefix, the latest granted first. */
+    Uni<List<BreakGlass>> reviewed(String divisionPrefix, int limit) {
+        return find("division like ?1 and reviewedAt is not null", Sort.descending("grantedAt"), divisionPrefix + "%")
+                .page(0, limit).list();
+    }
+
     /** Uses waiting for review, within a division prefix, oldest first. */
     Uni<List<BreakGlass>> unreviewed(String divisionPrefix, int limit) {
         return find("division like ?1 and reviewedAt is null", Sort.ascending("grantedAt"), divisionPrefix + "%")

@@ -27,16 +27,35 @@ public class BreakGlassService {
     public record Grant(long id, long caseId, Instant grantedAt, Instant expiresAt) {
     }
 
-    public record Review(@NotNull BreakGlass.Verdict verdict) {
+    /** @param comment why the use was (or was not) justified, in the reviewer's words (optional; sealed) */
+    public record Review(@NotNull BreakGlass.Verdict verdict, @Size(max = 2000) String comment) {
+
+        public Review(BreakGlass.Verdict verdict) {
+            this(verdict, null);
+        }
+
+        /** A review as a console form sends it: the verdict's name and the comment, checked as the API checks them. */
+        public static Review of(String verdict, String comment) {
+            BreakGlass.Verdict chosen = java.util.Arrays.stream(BreakGlass.Verdict.values())
+                    .filter(v -> v.name().equals(verdict)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("verdict", "JUSTIFIED or UNJUSTIFIED"));
+            if (comment != null && comment.length() > 2000) {
+                throw ProblemException.invalid("comment", "at most 2000 characters");
+            }
+            return new Review(chosen, comment);
+        }
     }
 
     /**
-     * A use in the review queue (the reason opened for the reviewing supervisor), with whether the reading
-     * account may review it now ({@link #reviewRefusal}).
+     * A use in the register, with whether the reading account may review it now ({@link #reviewRefusal}). A
+     * supervisor reads it whole (the reason and the review's comment opened for them, the call it was made
+     * on); a health official overseeing the register reads its state only: who, which case, when, and who
+     * reviewed it with which verdict. The free text and the call stay with the supervisors: written about a
+     * caller, they may name them.
      */
-    public record Use(long id, long caseId, String division, String actor, String actorDivision, long contactId,
+    public record Use(long id, long caseId, String division, String actor, String actorDivision, Long contactId,
                       String reason, Instant grantedAt, Instant expiresAt, Instant reviewedAt, String reviewedBy,
-                      BreakGlass.Verdict verdict, boolean mayReview) {
+                      BreakGlass.Verdict verdict, String reviewComment, boolean mayReview) {
     }
 
     private final RiskGate gate;
@@ -86,13 +105,30 @@ public class BreakGlassService {
     public Uni<List<Use>> queue(Boolean reviewed, Integer limit) {
         int max = Pages.size(limit);
         return gate.inOwnScope(RiskAction.LIST_BREAK_GLASS, tx -> (reviewed != null && reviewed
-                ? uses.find("division like ?1 and reviewedAt is not null order by grantedAt desc",
-                        tx.actor().division() + "%").page(0, max).list()
+                ? uses.reviewed(tx.actor().division(), max)
                 : uses.unreviewed(tx.actor().division(), max))
                 .map(list -> {
                     tx.describe("count=" + list.size());
-                    return list.stream().map(b -> use(b, tx.actorName())).toList();
+                    return readable(tx, list);
                 }));
+    }
+
+    /** The register of one's jurisdiction in one read: uses waiting for review (oldest first), then the latest reviewed. */
+    public record Register(List<Use> waiting, List<Use> reviewed) {
+    }
+
+    /** Both lists of the register, read (and audited) together; each holds at most {@code limit} uses. */
+    public Uni<Register> register(Integer limit) {
+        int max = Pages.size(limit);
+        return gate.inOwnScope(RiskAction.LIST_BREAK_GLASS, tx -> uses.unreviewed(tx.actor().division(), max)
+                .chain(waiting -> uses.reviewed(tx.actor().division(), max).map(reviewed -> {
+                    tx.describe("waiting=" + waiting.size() + ";reviewed=" + reviewed.size());
+                    return new Register(readable(tx, waiting), readable(tx, reviewed));
+                })));
+    }
+
+    private List<Use> readable(RiskTx tx, List<BreakGlass> list) {
+        return list.stream().map(b -> tx.basis() == Basis.SUPERVISION ? use(b, tx.actorName()) : overseen(b)).toList();
     }
 
     public Uni<Use> review(long id, Review review) {
@@ -105,7 +141,9 @@ public class BreakGlassService {
                     b.reviewedAt = tx.now();
                     b.reviewedBy = tx.actorName();
                     b.verdict = review.verdict();
-                    tx.describe("verdict=" + b.verdict);
+                    b.reviewCommentSealed = review.comment() == null || review.comment().isBlank() ? null
+                            : seal.seal(review.comment().strip(), "risk_break_glass.review_comment_sealed", b.id);
+                    tx.describe("verdict=" + b.verdict + (b.reviewCommentSealed == null ? "" : ";comment"));
                     return tx.session().find(RiskCase.class, b.caseId)
                             .chain(c -> alerts.event(tx, c, RiskCaseEvent.Kind.BREAK_GLASS_REVIEWED,
                                     "breakGlass=" + b.id + ";verdict=" + b.verdict))
@@ -124,6 +162,15 @@ public class BreakGlassService {
     private Use use(BreakGlass b, String reader) {
         return new Use(b.id, b.caseId, b.division, b.actor, b.actorDivision, b.contactId,
                 seal.open(b.reasonSealed, "risk_break_glass.reason_sealed", b.id), b.grantedAt, b.expiresAt,
-                b.reviewedAt, b.reviewedBy, b.verdict, reviewRefusal(b, reader) == null);
+                b.reviewedAt, b.reviewedBy, b.verdict,
+                b.reviewCommentSealed == null ? null
+                        : seal.open(b.reviewCommentSealed, "risk_break_glass.review_comment_sealed", b.id),
+                reviewRefusal(b, reader) == null);
+    }
+
+    /** The use as oversight reads it: its state, without the free text or the call. */
+    private static Use overseen(BreakGlass b) {
+        return new Use(b.id, b.caseId, b.division, b.actor, b.actorDivision, null, null, b.grantedAt, b.expiresAt,
+                b.reviewedAt, b.reviewedBy, b.verdict, null, false);
     }
 }

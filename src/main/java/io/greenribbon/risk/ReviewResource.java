@@ -39,6 +39,19 @@ public class ReviewResource {
         return breakGlass.queue(reviewed, limit);
     }
 
+    /**
+     * The break-the-glass register of one's jurisdiction for the access review: the uses waiting for review
+     * and the latest reviewed ({@code limit} of each). Supervisors read each use whole; health officials read
+     * its state (who, which case, when, who reviewed it and the verdict), without the reason, the comment or
+     * the call.
+     */
+    @GET
+    @Path("/break-glass/register")
+    @Requires(Permission.AUDIT_READ)
+    public Uni<BreakGlassService.Register> breakGlassRegister(@QueryParam("limit") Integer limit) {
+        return breakGlass.register(limit);
+    }
+
     @POST
     @Path("/break-glass/{id}/review")
     @Requires(Permission.RISK_CASE_SUPERVISE)

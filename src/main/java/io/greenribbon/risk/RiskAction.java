@@ -6,6 +6,7 @@ import java.util.Set;
 import static io.greenribbon.risk.Basis.ASSIGNED;
 import static io.greenribbon.risk.Basis.BREAK_GLASS;
 import static io.greenribbon.risk.Basis.LIVE_CALL;
+import static io.greenribbon.risk.Basis.OVERSIGHT;
 import static io.greenribbon.risk.Basis.OWNER;
 import static io.greenribbon.risk.Basis.SUPERVISION;
 
@@ -32,7 +33,8 @@ public enum RiskAction {
     WRITE_FOLLOW_UPS("risk.follow-up.write", "risk_follow_up", true, ASSIGNED, SUPERVISION),
     BREAK_THE_GLASS("risk.case.break-glass", "risk_case", true, LIVE_CALL),
     CALLER_PANEL("risk.case.caller-panel", "risk_case", false, ASSIGNED, SUPERVISION, BREAK_GLASS, LIVE_CALL),
-    LIST_BREAK_GLASS("risk.break-glass.list", "risk_break_glass", false, SUPERVISION),
+    /** The break-the-glass register: supervisors review it; health officials oversee it (without the reasons). */
+    LIST_BREAK_GLASS("risk.break-glass.list", "risk_break_glass", false, SUPERVISION, OVERSIGHT),
     REVIEW_BREAK_GLASS("risk.break-glass.review", "risk_break_glass", true, SUPERVISION),
     REQUEST_UNMASK("risk.unmask.request", "risk_case", true, ASSIGNED, SUPERVISION),
     LIST_UNMASK("risk.unmask.list", "risk_unmask_request", false, SUPERVISION, OWNER),

@@ -122,13 +122,13 @@ public class RiskGate {
     public <T> Uni<T> inOwnScope(RiskAction action, Function<RiskTx, Uni<T>> work) {
         Actor actor = access.actor();
         RiskTx tx = newTx(actor, null);
-        String scope = RiskRules.scopeOf(actor);
-        Set<Basis> grounds = RowSecurity.NONE.equals(scope) ? java.util.EnumSet.of(Basis.ASSIGNED, Basis.OWNER)
-                : java.util.EnumSet.of(Basis.SUPERVISION);
+        Set<Basis> wholesale = RiskRules.wholesale(actor);
+        Set<Basis> grounds = wholesale.isEmpty() ? java.util.EnumSet.of(Basis.ASSIGNED, Basis.OWNER) : wholesale;
         RecordFacts facts = new RecordFacts(action.recordType(), null, actor.division(), null, null, null, null);
         return guarded(tx, action, () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
             tx.bind(session);
             decide(tx, action, facts, grounds);
+            String scope = RiskRules.listScopeOf(actor, tx.basis());
             return tx.enter(new RowSecurity.Context(actor.username(), scope, null)).chain(() -> work.apply(tx))
                     .call(() -> audit.appendWithin(session, tx.auditEntries()));
         })));

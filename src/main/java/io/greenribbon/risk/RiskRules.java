@@ -57,4 +57,27 @@ final class RiskRules {
         return actor.hasRole(Role.RISK_SUPERVISOR) && actor.division() != null
                 ? actor.division() : io.greenribbon.audit.RowSecurity.NONE;
     }
+
+    /**
+     * The grounds on which an account reads lists of its jurisdiction: supervision (risk supervisors),
+     * oversight (health officials); empty for the others, whose lists hold only their own records.
+     */
+    static Set<Basis> wholesale(Actor actor) {
+        Set<Basis> grounds = EnumSet.noneOf(Basis.class);
+        if (actor.division() == null) {
+            return grounds;
+        }
+        if (actor.hasRole(Role.RISK_SUPERVISOR)) {
+            grounds.add(Basis.SUPERVISION);
+        }
+        if (actor.hasRole(Role.HEALTH_OFFICIAL)) {
+            grounds.add(Basis.OVERSIGHT);
+        }
+        return grounds;
+    }
+
+    /** The rows a list sees under row-level security, once decided on {@code basis}. */
+    static String listScopeOf(Actor actor, Basis basis) {
+        return basis == Basis.SUPERVISION || basis == Basis.OVERSIGHT ? actor.division() : scopeOf(actor);
+    }
 }

@@ -145,6 +145,7 @@ class EndpointRulesTest {
         for (String path : List.of("/console/cases", "/console/reviews", "/console/wallboard", "/console/alarm/sound")) {
             opened.put(path, "supervisor1");
         }
+        opened.put("/console/access-review", "official1");
         for (Map.Entry<String, String> open : opened.entrySet()) {
             String path = open.getKey();
             java.net.http.HttpResponse<String> page = sessions.computeIfAbsent(open.getValue(),

@@ -2,7 +2,6 @@ package io.greenribbon.risk.console;
 
 import io.greenribbon.access.Permission;
 import io.greenribbon.access.Requires;
-import io.greenribbon.risk.BreakGlass;
 import io.greenribbon.risk.BreakGlassService;
 import io.greenribbon.risk.UnmaskService;
 import io.quarkus.qute.Location;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -75,10 +73,8 @@ public class ReviewPage {
     @Operation(hidden = true)
     @Requires(Permission.RISK_CASE_SUPERVISE)
     public Uni<Object> review(@PathParam("id") long id, @FormParam("verdict") String verdict,
-                              @HeaderParam("HX-Request") String htmx) {
-        BreakGlass.Verdict chosen = Arrays.stream(BreakGlass.Verdict.values()).filter(v -> v.name().equals(verdict))
-                .findFirst().orElseThrow(() -> io.greenribbon.problem.ProblemException.invalid("verdict", "JUSTIFIED or UNJUSTIFIED"));
-        return answered(breakGlass.review(id, new BreakGlassService.Review(chosen)), htmx);
+                              @FormParam("comment") String comment, @HeaderParam("HX-Request") String htmx) {
+        return answered(breakGlass.review(id, BreakGlassService.Review.of(verdict, comment)), htmx);
     }
 
     @POST

@@ -79,6 +79,8 @@ class AuditChainBench {
             public String chainKeys() { return "bench:" + key; }
             public int maxBatch() { return 500; }
             public int maxQueryRows() { return 500; }
+            public int maxExportRows() { return 50_000; }
+            public java.time.ZoneId zone() { return java.time.ZoneId.of("Asia/Shanghai"); }
             public int verifyFetchSize() { return 10_000; }
             public int verifyParallelism() { return 4; }
         };
