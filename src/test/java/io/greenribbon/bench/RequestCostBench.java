@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,9 +86,11 @@ class RequestCostBench {
         figures.put("GET /api/bookings?room=", load((w, i) -> get("api/bookings?room=" + keptRoom + "&from="
                 + encode(RoomFixtures.at(day, "00:00")) + "&to=" + encode(RoomFixtures.at(day.plusDays(1), "00:00")), staff)
                 .statusCode() == 200));
+        AtomicIntegerArray booked = new AtomicIntegerArray(CLIENTS);
         figures.put("POST /api/bookings, 16 rooms", load((w, i) -> {
-            // Caller w books the next half hour of its own room (06:00-22:00), day after day.
-            OffsetDateTime start = RoomFixtures.at(RoomFixtures.day(10, i / 32), "06:00").plusMinutes(30L * (i % 32));
+            // Caller w books the next half hour of its own room (06:00-22:00), day after day, warm-up included.
+            int k = booked.getAndIncrement(w);
+            OffsetDateTime start = RoomFixtures.at(RoomFixtures.day(10, k / 32), "06:00").plusMinutes(30L * (k % 32));
             String body = String.format("{\"roomId\":%d,\"counsellorId\":%d,\"clientId\":%d,\"start\":\"%s\",\"end\":\"%s\","
                     + "\"mode\":\"IN_PERSON\"}", rooms.get(w), counsellors.get(w), clients.get(w), start, start.plusMinutes(30));
             return post("api/bookings", admin, body).statusCode() == 201;
