@@ -49,6 +49,10 @@ public class Breakdowns {
      */
     public Uni<FigureTable> byDivision(String name, List<String> columns, boolean withTotal, CountQuery query,
                                        String division, Period period, Locale locale) {
+        if (division.length() == 6 && !period.wholeMonths()) {
+            // A county's own counts are shown for any period; its townships' only for whole months.
+            return countyAlone(name, columns, query, division, period, locale);
+        }
         if (division.length() >= 6) {
             period.requireWholeMonths(locale);
             return protectedTable(name, columns, withTotal, query, division, period, locale);
@@ -77,6 +81,16 @@ public class Breakdowns {
             all.add(FigureTable.row(division, n, boxed(total)));
             return new FigureTable(name, columns, all);
         })));
+    }
+
+    /** The county's own row alone (a county's counts are never hidden), for a period that is not whole months. */
+    private Uni<FigureTable> countyAlone(String name, List<String> columns, CountQuery query, String county,
+                                         Period period, Locale locale) {
+        String sql = query.grouped("CAST(NULL AS varchar)", "CAST(NULL AS int)");
+        return Sql.rows(sql, params(county, period)).chain(rows -> name(county, locale).map(n -> {
+            long[] counts = rows.isEmpty() ? new long[columns.size()] : longs(rows.get(0), 2, columns.size());
+            return new FigureTable(name, columns, List.of(FigureTable.row(county, n, boxed(counts))));
+        }));
     }
 
     /** The protected tree of the county of {@code division} over the period's months. */

@@ -149,9 +149,20 @@ class OversightApiTest {
                 Math.round(bookedSeconds / (openHours * 3600) * 10000) / 10000.0);
     }
 
+    private static List<String> townships() {
+        rooms();
+        return townships;
+    }
+
     @Test
     void belowCountyLevelOnlyWholeMonthsAreCountedAndBadParametersAreNamed() {
-        problemField(get("official1", "/api/oversight/rooms", COUNTY, MONTH.atDay(2).toString(), TO), "from");
+        problemField(get("official1", "/api/oversight/rooms", townships().get(1), MONTH.atDay(2).toString(), TO), "from");
+        problemField(get("official1", "/api/oversight/risk", townships().get(1), FROM, MONTH.atDay(20).toString()), "to");
+        // A county's own counts come for any days, without its townships.
+        Table county = Table.of(get("official1", "/api/oversight/rooms", COUNTY, MONTH.atDay(1).toString(),
+                MONTH.atDay(11).toString()).then().statusCode(200).extract().jsonPath(), "sessionsByDivision");
+        assertThat(county.shownByKey().keySet()).containsExactly(COUNTY);
+        assertThat(county.shown(COUNTY)).containsExactly("17", "2", "1", "0", "20");
         problemField(get("official1", "/api/oversight/hotline", COUNTY, "yesterday", null), "from");
         problemField(get("official1", "/api/oversight/hotline", COUNTY, TO, FROM), "to");
         problemField(given().auth().oauth2(Tokens.of("official1")).queryParam("month", "2026-13")
