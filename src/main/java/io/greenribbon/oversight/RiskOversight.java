@@ -98,8 +98,8 @@ public class RiskOversight {
     }
 
     private Uni<Summary> summary(String division, Period period) {
-        Object[] p = {"prefix", division + "%", "from", Sql.at(period.start()), "to", Sql.at(period.end()),
-                "now", Sql.at(clock.instant())};
+        Object[] p = {"prefix", division + "%", "from", Sql.at(period.start()), "to", Sql.at(period.end())};
+        Object[] now = {"prefix", division + "%", "now", Sql.at(clock.instant())};
         String screenings = "SELECT " + filtered("s.final_level", SCREENING_LEVELS) + """
                  FROM risk_screening s
                 WHERE s.division LIKE :prefix AND s.screened_at >= :from AND s.screened_at < :to""";
@@ -146,7 +146,7 @@ public class RiskOversight {
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY n), coalesce(max(n), 0)
                   FROM (SELECT count(*) AS n FROM risk_case r WHERE r.division LIKE :prefix AND r.status = 'OPEN'
                         GROUP BY r.assigned_counsellor) c""";
-        return Sql.rows(screenings, p).chain(s -> Sql.rows(opened, p).chain(o -> Sql.rows(open, p)
+        return Sql.rows(screenings, p).chain(s -> Sql.rows(opened, p).chain(o -> Sql.rows(open, now)
                 .chain(n -> Sql.rows(followUps, p).chain(f -> Sql.rows(closed, p).chain(c -> Sql.rows(glass, p)
                         .chain(g -> Sql.rows(caseload, withoutTimes(p)).map(l -> {
                             Object[] sr = s.get(0), or = o.get(0), nr = n.get(0), fr = f.get(0), cr = c.get(0),
