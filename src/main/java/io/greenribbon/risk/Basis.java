@@ -17,8 +17,6 @@ public enum Basis {
     OWNER("OWN_REQUEST"),
     /** A counsellor on a live call with the person of the case. */
     LIVE_CALL("LIVE_CALL"),
-    /** A health official's counts of the risk data of a division in their jurisdiction: aggregates, no record. */
-    OVERSIGHT("OVERSIGHT"),
     /** The service itself (deadline sweeps, routing). */
     SYSTEM("ESCALATION");
 
