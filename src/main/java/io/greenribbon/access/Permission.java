@@ -64,6 +64,11 @@ public enum Permission {
     HOTLINE_LINES_MANAGE(ADMIN),
     /** Read the access log of risk data within one's jurisdiction. */
     AUDIT_READ(RISK_SUPERVISOR, HEALTH_OFFICIAL),
+    /**
+     * Oversight figures and reports of one's jurisdiction (hotline, risk, rooms, workforce): counts and rates,
+     * small counts below county level hidden, never a person.
+     */
+    OVERSIGHT_READ(HEALTH_OFFICIAL),
     /** Recompute the audit log's hash chain. */
     AUDIT_VERIFY(RISK_SUPERVISOR, HEALTH_OFFICIAL, ADMIN),
     /** Screen for suicide risk (C-SSRS) in a contact or session. */

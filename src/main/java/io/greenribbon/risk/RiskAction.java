@@ -39,7 +39,9 @@ public enum RiskAction {
     REQUEST_UNMASK("risk.unmask.request", "risk_case", true, ASSIGNED, SUPERVISION),
     LIST_UNMASK("risk.unmask.list", "risk_unmask_request", false, SUPERVISION, OWNER),
     DECIDE_UNMASK("risk.unmask.decide", "risk_unmask_request", true, SUPERVISION),
-    DISCLOSE_NUMBER("risk.unmask.disclose", "risk_unmask_request", true, OWNER);
+    DISCLOSE_NUMBER("risk.unmask.disclose", "risk_unmask_request", true, OWNER),
+    /** Counts of a jurisdiction's risk data for oversight: aggregates only, never a record. */
+    FIGURES("risk.figures.read", "risk_case", false, OVERSIGHT);
 
     private final String auditAction;
     private final String recordType;

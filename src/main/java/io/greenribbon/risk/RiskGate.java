@@ -135,6 +135,26 @@ public class RiskGate {
     }
 
     /**
+     * {@code work} counting the risk data of {@code division} (and everything beneath it) for oversight, by a
+     * health official whose jurisdiction covers it: the rows of that division are visible to the work, which
+     * must return aggregates only. Audited as one read of the division's figures.
+     */
+    public <T> Uni<T> figures(String division, Function<RiskTx, Uni<T>> work) {
+        Actor actor = access.actor();
+        RiskTx tx = newTx(actor, null);
+        RecordFacts facts = new RecordFacts(RiskAction.FIGURES.recordType(), null, division, null, null, null, null);
+        return guarded(tx, RiskAction.FIGURES, () -> Panache.withTransaction(() -> Panache.getSession().chain(session -> {
+            tx.bind(session);
+            if (!actor.hasRole(io.greenribbon.access.Role.HEALTH_OFFICIAL) || !actor.governs(division)) {
+                throw new RiskDenied(facts, false, "out-of-jurisdiction");
+            }
+            decide(tx, RiskAction.FIGURES, facts, java.util.EnumSet.of(Basis.OVERSIGHT));
+            return tx.enter(new RowSecurity.Context(actor.username(), division, null)).chain(() -> work.apply(tx))
+                    .call(() -> audit.appendWithin(session, tx.auditEntries()));
+        })));
+    }
+
+    /**
      * {@code work} done by the service itself ({@code job}: a deadline sweep, a routing lookup), seeing every
      * division. Its audit entries are the work's to add.
      */
