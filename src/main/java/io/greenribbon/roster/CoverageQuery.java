@@ -27,11 +27,20 @@ public class CoverageQuery {
     public record Shortfall(String line, Instant hourStart, int required, int staffed) {
     }
 
+    /** The lines at or below division $1: its city lines and every line with a staffing rule. */
+    private static final String LINES_BELOW = """
+            SELECT code AS line FROM division WHERE code LIKE $1 || '%' AND length(code) = 4
+                UNION
+                SELECT DISTINCT line_division FROM staffing_minimum WHERE line_division LIKE $1 || '%'""";
+
+    /** The one line $1, whether or not it has rules. */
+    private static final String ONE_LINE = "SELECT $1::varchar AS line";
+
+    private static final String UNDER_MINIMUM = "r.seats > 0 AND coalesce(st.seats, 0) < r.seats";
+
     private static final String SQL = """
             WITH lines AS (
-                SELECT code AS line FROM division WHERE code LIKE $1 || '%' AND length(code) = 4
-                UNION
-                SELECT DISTINCT line_division FROM staffing_minimum WHERE line_division LIKE $1 || '%'
+                {lines}
             ), hours AS MATERIALIZED (
                 SELECT h AS hour_start, extract(isodow FROM h AT TIME ZONE $4)::smallint AS dow,
                        extract(hour FROM h AT TIME ZONE $4)::smallint AS hr
@@ -67,13 +76,10 @@ public class CoverageQuery {
             )
             SELECT r.line, r.hour_start, r.seats::int, coalesce(st.seats, 0)::int AS staffed
             FROM required r LEFT JOIN staffed st ON st.line = r.line AND st.hour_start = r.hour_start
-            WHERE r.seats > 0 AND coalesce(st.seats, 0) < r.seats
+            WHERE {filter}
             ORDER BY r.hour_start, r.line""";
 
-    private static final String LINES = """
-            SELECT code FROM division WHERE code LIKE $1 || '%' AND length(code) = 4
-            UNION SELECT DISTINCT line_division FROM staffing_minimum WHERE line_division LIKE $1 || '%'
-            ORDER BY 1""";
+    private static final String LINES = LINES_BELOW + " ORDER BY 1";
 
     private final Pool pool;
 
@@ -85,7 +91,21 @@ public class CoverageQuery {
     public Uni<List<Shortfall>> gaps(String division, Instant from, Instant to, ZoneId zone, int cityLineSeats) {
         Tuple args = Tuple.of(division, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
                 OffsetDateTime.ofInstant(to, ZoneOffset.UTC), zone.getId(), cityLineSeats);
-        return pool.preparedQuery(SQL).execute(args).map(rows -> {
+        return hours(SQL.replace("{lines}", LINES_BELOW).replace("{filter}", UNDER_MINIMUM), args);
+    }
+
+    /**
+     * Every hour in [from, to) (whole hours) of the one line {@code line}, with its minimum and the seats
+     * rostered (the fewest filled at any moment of the hour), counted as {@link #gaps} counts them.
+     */
+    public Uni<List<Shortfall>> seats(String line, Instant from, Instant to, ZoneId zone, int cityLineSeats) {
+        Tuple args = Tuple.of(line, OffsetDateTime.ofInstant(from, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(to, ZoneOffset.UTC), zone.getId(), cityLineSeats);
+        return hours(SQL.replace("{lines}", ONE_LINE).replace("{filter}", "TRUE"), args);
+    }
+
+    private Uni<List<Shortfall>> hours(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
             List<Shortfall> gaps = new ArrayList<>();
             for (Row r : rows) {
                 gaps.add(new Shortfall(r.getString(0), r.getOffsetDateTime(1).toInstant(), r.getInteger(2),

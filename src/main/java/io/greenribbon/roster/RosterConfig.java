@@ -20,6 +20,18 @@ public interface RosterConfig {
     @WithDefault("P62D")
     Period maxWindow();
 
+    /** How many weeks before the forecast week the staffing forecast averages (the same hour of each week). */
+    @WithDefault("4")
+    int forecastWeeks();
+
+    /** The share of calls a line's target answers within the hotline's service-level threshold, unless set per line. */
+    @WithDefault("0.8")
+    double defaultAnsweredShare();
+
+    /** The handle time the forecast assumes for a line without any answered call of known handle time. */
+    @WithDefault("PT15M")
+    java.time.Duration defaultHandleTime();
+
     /** The longest range a pattern may be applied to at once. */
     @WithDefault("P92D")
     Period maxPatternRange();
