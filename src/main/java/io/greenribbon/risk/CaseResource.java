@@ -48,18 +48,6 @@ public class CaseResource {
         return cases.list(status, limit);
     }
 
-    /**
-     * A supervisor's inbox, a page of 50 at a time: the jurisdiction's open cases, those that must ring first
-     * (unacknowledged, and imminent or escalated past the division's supervisors), then imminent, then
-     * unacknowledged, higher levels first, newest first; with how many there are and how many must ring.
-     */
-    @GET
-    @Path("/inbox")
-    @Requires(Permission.RISK_CASE_SUPERVISE)
-    public Uni<CaseViews.Inbox> inbox(@QueryParam("page") Integer page) {
-        return cases.inbox(page);
-    }
-
     @GET
     @Path("/{id}")
     @Requires(Permission.RISK_CASE_READ)

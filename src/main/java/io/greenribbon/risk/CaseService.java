@@ -66,33 +66,25 @@ public class CaseService {
     }
 
     /**
-     * A page of a supervisor's inbox: the open cases of their jurisdiction in the order the repository
-     * gives them (those that must ring first), each with the latest alert about it and the latest step that
-     * went past someone who did not answer; with how many there are in all and how many must ring.
+     * A supervisor's inbox: the open cases of their jurisdiction, those that must ring first (an imminent or
+     * escalated case nobody has acknowledged), then imminent, then unacknowledged ones, higher levels first,
+     * newest first; each with the latest alert about it and the latest step that went past someone who did
+     * not answer.
      */
-    public Uni<CaseViews.Inbox> inbox(Integer page) {
-        int number = page == null ? 1 : page;
-        if (number < 1) {
-            throw ProblemException.invalid("page", "1 or more");
-        }
+    public Uni<List<CaseViews.InboxEntry>> inbox() {
         return gate.inOwnScope(RiskAction.LIST_CASES, tx -> {
             if (tx.basis() != Basis.SUPERVISION) {
                 throw ProblemException.forbidden("risk.forbidden.ground-owner");
             }
-            String jurisdiction = access.jurisdiction();
-            return cases.inboxCounts(jurisdiction).chain(counts -> {
-                // A page that closed cases emptied shows the last one there is (a refresh keeps its page).
-                int shown = (int) Math.min(number, CaseViews.Inbox.pages(counts.open()));
-                return cases.inboxPage(jurisdiction, (shown - 1) * CaseViews.Inbox.PAGE_SIZE, CaseViews.Inbox.PAGE_SIZE)
-                    .chain(open -> {
-                        tx.describe("count=" + open.size() + ";inbox;page=" + shown);
-                        List<Long> ids = open.stream().map(c -> c.id).toList();
-                        return events.latestOfKinds(ids, INBOX_EVENTS).chain(latest -> screenings.withPendingLowering(ids)
-                                .map(lowering -> new CaseViews.Inbox(open.stream()
-                                        .map(c -> inboxEntry(tx.actorName(), c, latest.getOrDefault(c.id, List.of()),
-                                                lowering.contains(c.id)))
-                                        .toList(), shown, counts.open(), counts.urgent())));
-                    });
+            return cases.list(access.jurisdiction(), null, RiskCase.Status.OPEN, Pages.MAX).chain(open -> {
+                tx.describe("count=" + open.size() + ";inbox");
+                List<Long> ids = open.stream().map(c -> c.id).toList();
+                return events.latestOfKinds(ids, INBOX_EVENTS).chain(latest -> screenings.withPendingLowering(ids)
+                        .map(lowering -> open.stream()
+                                .sorted(INBOX_ORDER)
+                                .map(c -> inboxEntry(tx.actorName(), c, latest.getOrDefault(c.id, List.of()),
+                                        lowering.contains(c.id)))
+                                .toList()));
             });
         });
     }
@@ -102,6 +94,13 @@ public class CaseService {
     private static final java.util.Set<RiskCaseEvent.Kind> INBOX_EVENTS = java.util.EnumSet.of(RiskCaseEvent.Kind.ALERTED,
             RiskCaseEvent.Kind.ESCALATED, RiskCaseEvent.Kind.REALERTED, RiskCaseEvent.Kind.PAGE_UNANSWERED,
             RiskCaseEvent.Kind.NO_ONE_ON_DUTY);
+    /** Ringing first, then imminent, unacknowledged, higher level, newer. */
+    static final java.util.Comparator<RiskCase> INBOX_ORDER = java.util.Comparator
+            .comparing((RiskCase c) -> !RiskAlerts.urgent(c))
+            .thenComparing(c -> c.level != RiskLevel.IMMINENT)
+            .thenComparing(c -> c.acknowledgedAt != null)
+            .thenComparing((RiskCase c) -> c.level.ordinal(), java.util.Comparator.reverseOrder())
+            .thenComparing((RiskCase c) -> c.openedAt, java.util.Comparator.reverseOrder());
 
     private static CaseViews.InboxEntry inboxEntry(String viewer, RiskCase c, List<RiskCaseEvent> latestFirst,
                                                    boolean loweringPending) {

@@ -46,30 +46,6 @@ public final class CaseViews {
     }
 
     /**
-     * One page of a supervisor's inbox ({@code number} from 1), with how many open cases the jurisdiction has
-     * ({@code total}) and how many of them must ring ({@code urgent}), on this page or not.
-     */
-    public record Inbox(List<InboxEntry> entries, int number, long total, long urgent) {
-        public static final int PAGE_SIZE = 50;
-
-        public long pages() {
-            return pages(total);
-        }
-
-        public static long pages(long total) {
-            return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        }
-
-        public int first() {
-            return entries.isEmpty() ? 0 : (number - 1) * PAGE_SIZE + 1;
-        }
-
-        public int last() {
-            return (number - 1) * PAGE_SIZE + entries.size();
-        }
-    }
-
-    /**
      * A case in a supervisor's inbox: the case, the latest alert about it ({@code lastAlert}, and whether it
      * named this account), the latest step that took it past someone who did not answer ({@code missed}: an
      * escalation, a re-alert, an unanswered page, no one on duty), whether it must ring ({@link RiskAlerts#urgent}),

@@ -81,7 +81,6 @@ class RiskAlerts {
      * Whether the case must ring on the consoles it reaches (a sound, the title flashing) and head the
      * inbox: nobody has acknowledged it yet, and it is imminent or has gone past the division's supervisors.
      */
-    // RiskCaseRepository's inbox orders and counts by the same rule in HQL; change both together.
     static boolean urgent(RiskCase c) {
         return c.open() && c.acknowledgedAt == null
                 && (c.level == RiskLevel.IMMINENT || c.stage != RiskCase.Stage.SUPERVISORS);

@@ -27,7 +27,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -117,8 +116,8 @@ public class CasePage {
     @GET
     @Operation(hidden = true)
     @Requires(Permission.RISK_CASE_SUPERVISE)
-    public Uni<TemplateInstance> inbox(@QueryParam("page") Integer page) {
-        return cases.inbox(page).map(shown -> inbox.data("inbox", shown));
+    public Uni<TemplateInstance> inbox() {
+        return cases.inbox().map(entries -> inbox.data("entries", entries));
     }
 
     /** The inbox's list alone, refreshed by every alert and change the account's console receives. */
@@ -126,8 +125,8 @@ public class CasePage {
     @Path("/inbox")
     @Operation(hidden = true)
     @Requires(Permission.RISK_CASE_SUPERVISE)
-    public Uni<TemplateInstance> inboxList(@QueryParam("page") Integer page) {
-        return cases.inbox(page).map(shown -> inboxList.data("inbox", shown));
+    public Uni<TemplateInstance> inboxList() {
+        return cases.inbox().map(entries -> inboxList.data("entries", entries));
     }
 
     @GET
